@@ -1,0 +1,5 @@
+"""eventwire: raw news in, a source-grounded event dataset out."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

