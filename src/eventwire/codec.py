@@ -56,7 +56,7 @@ def _convert(tp: Any, data: Any) -> Any:
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_convert(args[0], v) for v in data)
         return tuple(_convert(a, v) for a, v in zip(args, data, strict=True))
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         kwargs = {f.name: _convert(hints[f.name], data[f.name])
                   for f in dataclasses.fields(tp) if f.name in data}
@@ -94,7 +94,7 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         items = [_schema(a, defs) for a in args]
         return {"type": "array", "prefixItems": items, "minItems": len(items),
                 "maxItems": len(items)}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}

@@ -10,6 +10,7 @@ conversion and ``docs/record.schema.json`` for the generated JSON Schema.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar, dataclass_transform
 
 from eventwire.vocab import (
     ActorKind,
@@ -28,7 +29,14 @@ from eventwire.vocab import (
     TimeType,
 )
 
-record = dataclass(frozen=True, slots=True, kw_only=True)
+_R = TypeVar("_R")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[_R]) -> type[_R]:
+    """Make ``cls`` a frozen, slotted, keyword-only dataclass (typed for mypy)."""
+    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
 
 
 @record
@@ -163,6 +171,7 @@ class Actor:
     role: str | None = None
     mentions: tuple[Span, ...] = ()
     rule: str = ""
+    description: str | None = None
 
 
 @record

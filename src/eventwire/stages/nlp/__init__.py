@@ -39,16 +39,28 @@ def load_pipeline(config: NlpConfig) -> Language:
 
 
 def model_name(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
 
 def annotate(articles: Iterable[Article], nlp: Language, config: NlpConfig) -> Iterator[Annotated]:
     """Annotate articles in batches with ``nlp.pipe``, preserving order."""
     name = model_name(nlp)
-    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
+    pairs = nlp.pipe(((_paragraph_doc(nlp, a.text), a) for a in articles), as_tuples=True,
                      batch_size=config.batch_size)
     for doc, article in pairs:
         yield _to_record(doc, article, name)
+
+
+def _paragraph_doc(nlp: Language, text: str) -> Doc:
+    """Tokenise and mark a sentence start after every line break, so that a headline, a
+    caption or a heading never runs into the next paragraph; the parser keeps these marks."""
+    doc = nlp.make_doc(text)
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
 
 
 def _to_record(doc: Doc, article: Article, model: str) -> Annotated:
