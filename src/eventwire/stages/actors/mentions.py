@@ -141,7 +141,8 @@ def demonym_groups(view: ParseView, book: Codebook) -> Iterator[Found]:
         if role is None or role.person:
             continue
         name = f"{tok.text} {noun.text}"
-        yield Found(tok.i, tok.i + 1 if tok.dep == "conj" else noun.i + 1,
+        coordinated = tok.dep == "conj" or any(view.kids(tok.i, "conj"))
+        yield Found(tok.i, tok.i + 1 if coordinated else noun.i + 1,
                     Draft(key=f"{entry.key}-{role.sector}", name=name, kind=ActorKind.GROUP,
                           country=entry.key, sector=role.sector, rule="demonym+role"))
 
