@@ -10,7 +10,7 @@ conversion and ``docs/record.schema.json`` for the generated JSON Schema.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar, dataclass_transform
+from typing import Any, TypeVar, dataclass_transform
 
 from eventwire.vocab import (
     ActorKind,
@@ -251,6 +251,7 @@ class Factuality:
     tense: Tense = Tense.PAST
     historical: bool = False
     source: str | None = None
+    reported: bool = False
 
 
 @record
@@ -320,3 +321,10 @@ class Record:
     events: tuple[Event, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     quotes: tuple[Quote, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as plain JSON values (the DESIGN.md contract)."""
+        from eventwire.codec import to_json  # codec imports this module
+
+        result: dict[str, Any] = to_json(self)
+        return result
