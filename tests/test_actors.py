@@ -58,8 +58,8 @@ def test_example_article_actors(example_text: str, nlp: Language, book: Codebook
     csto = actors["act-csto"]
     assert csto.country == "IGO" and "act-kgz" in csto.members and "act-rus" in csto.members
     assert {"CSTO", "the alliance"} <= set(surfaces(csto, example_text))
-    bordering = next(a for a in actors.values()
-                     if surfaces(a, example_text) == ["Central Asian republics bordering Afghanistan"])
+    phrase = "Central Asian republics bordering Afghanistan"
+    bordering = next(a for a in actors.values() if surfaces(a, example_text) == [phrase])
     assert sorted(bordering.members) == ["act-tjk", "act-tkm", "act-uzb"]
     assert actors["act-rianovosti"].sector == "MED"
     assert actors["act-afg-reb"].name == "Afghan militants"

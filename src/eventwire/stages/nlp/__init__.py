@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.errors import ModelNotFoundError
 from eventwire.records import Annotated, Article, Entity, Sentence, Token
@@ -63,6 +63,16 @@ def _paragraph_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
+def _trim(ent: Span) -> Span | None:
+    """An entity without the whitespace tokens the model sometimes lets it swallow."""
+    lo, hi = ent.start, ent.end
+    while lo < hi and ent.doc[lo].is_space:
+        lo += 1
+    while hi > lo and ent.doc[hi - 1].is_space:
+        hi -= 1
+    return Span(ent.doc, lo, hi, label=ent.label) if lo < hi else None
+
+
 def _to_record(doc: Doc, article: Article, model: str) -> Annotated:
     sentences = tuple(
         Sentence(start=s.start_char, end=s.end_char, token_start=s.start, token_end=s.end)
@@ -79,6 +89,6 @@ def _to_record(doc: Doc, article: Article, model: str) -> Annotated:
     entities = tuple(
         Entity(start=e.start_char, end=e.end_char, label=e.label_, text=e.text,
                token_start=e.start, token_end=e.end)
-        for e in doc.ents)
+        for e in map(_trim, doc.ents) if e is not None)
     return Annotated(article=article, tokens=tokens, sentences=sentences, entities=entities,
                      model=model)

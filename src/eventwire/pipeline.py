@@ -1,0 +1,101 @@
+"""RawDocument -> Record | Skipped: the stages of DESIGN.md, in order, over a batch.
+
+``Resources`` holds what is costly to build (the spaCy pipeline, the actor codebook, the
+gazetteer, the trigger lexicon); build it once per worker and pass it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+
+from eventwire import __version__
+from eventwire.errors import InputError
+from eventwire.records import Article, PipelineInfo, RawDocument, Record, Skipped
+from eventwire.stages import dates, events, extract, places, quotes
+from eventwire.stages.actors import ActorsConfig, Codebook, resolve_actors
+from eventwire.stages.ingest.decoding import sniff_format
+from eventwire.stages.nlp import NlpConfig, annotate, load_pipeline, model_name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PipelineConfig:
+    extract: extract.ExtractConfig = field(default_factory=extract.ExtractConfig)
+    nlp: NlpConfig = field(default_factory=NlpConfig)
+    actors: ActorsConfig = field(default_factory=ActorsConfig)
+    dates: dates.DatesConfig = field(default_factory=dates.DatesConfig)
+    places: places.PlacesConfig = field(default_factory=places.PlacesConfig)
+    quotes: quotes.QuotesConfig = field(default_factory=quotes.QuotesConfig)
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    nlp: Language
+    codebook: Codebook
+    gazetteer: places.Gazetteer
+    lexicon: events.Lexicon
+
+    @classmethod
+    def load(cls, config: PipelineConfig) -> Resources:
+        return cls(nlp=load_pipeline(config.nlp), codebook=Codebook.load(config.actors.extra),
+                   gazetteer=places.Gazetteer.load(), lexicon=events.Lexicon.load())
+
+    def info(self) -> PipelineInfo:
+        return PipelineInfo(version=__version__, model=model_name(self.nlp),
+                            codebook=f"eventwire-actors/{self.codebook.version}")
+
+
+def process_batch(docs: Iterable[RawDocument | Skipped], resources: Resources,
+                  config: PipelineConfig) -> Iterator[Record | Skipped]:
+    """Run every stage over a batch; a document that fails a stage comes out as ``Skipped``.
+
+    Records come out in input order, skipped documents as soon as they are known.
+    """
+    articles: list[Article] = []
+    for doc in docs:
+        result = doc if isinstance(doc, Skipped) else extract.extract(doc, config.extract)
+        if isinstance(result, Skipped):
+            yield result
+        else:
+            articles.append(result)
+    yield from code_articles(articles, resources, config)
+
+
+def code_articles(articles: Iterable[Article], resources: Resources,
+                  config: PipelineConfig) -> Iterator[Record]:
+    """nlp -> actors -> places -> dates -> quotes -> events for clean articles."""
+    info = resources.info()
+    for ann in annotate(articles, resources.nlp, config.nlp):
+        actors = resolve_actors(ann, resources.codebook)
+        found_places = places.find_places(ann, actors, config.places, resources.gazetteer)
+        times = dates.find_times(ann, config.dates)
+        found_quotes = quotes.find_quotes(ann, actors, times, config.quotes)
+        found_events = events.code_events(ann, actors, found_places, times, found_quotes,
+                                          resources.lexicon)
+        art = ann.article
+        yield Record(id=art.id, text=art.text, language=art.language, blocks=art.blocks,
+                     pipeline=info, url=art.url, outlet=art.outlet, published=art.published,
+                     title=art.title, standfirst=art.standfirst, byline=art.byline,
+                     credits=art.credits, source=art.source, actors=actors,
+                     places=found_places, events=found_events, times=times,
+                     quotes=found_quotes)
+
+
+@cache
+def default_resources() -> Resources:
+    """Resources of the default configuration, built on first use and kept for the process."""
+    return Resources.load(PipelineConfig())
+
+
+def process(text_or_html: str, *, published: str | None = None, url: str | None = None,
+            source: str = "<python>") -> Record:
+    """Code one article given as plain text or HTML; raise ``InputError`` if it is unusable."""
+    doc = RawDocument(source=source, payload=text_or_html, url=url, published=published,
+                      format=sniff_format(text_or_html.encode("utf-8", "replace")))
+    (result,) = process_batch([doc], default_resources(), PipelineConfig())
+    if isinstance(result, Skipped):
+        raise InputError(result.message(), skipped=result)
+    return result

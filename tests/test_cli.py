@@ -1,0 +1,120 @@
+"""The command line through its real entry point (the installed ``eventwire`` script)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).with_name("eventwire")
+GOOD = ("Police in Nairobi arrested 20 protesters on Tuesday, officials said. "
+        "Kenya's interior minister warned that further protests would not be tolerated.\n")
+
+
+Run = subprocess.CompletedProcess[str]
+
+
+def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> Run:
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, input=stdin,
+                          cwd=cwd, timeout=300, check=False)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
+    """One process run over a folder of good and bad inputs."""
+    root = tmp_path_factory.mktemp("batch")
+    inputs = root / "inputs"
+    (inputs / "nested").mkdir(parents=True)
+    (inputs / "good.txt").write_text(GOOD, encoding="utf-8")
+    (inputs / "nested" / "page.html").write_text(
+        "<html><head><title>Ceasefire talks</title></head><body><article><h1>Ceasefire talks"
+        "</h1><p>" + "Negotiators from both sides met in Doha on Monday to discuss a ceasefire. "
+        * 4 + "</p></article></body></html>", encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (inputs / "latin1.txt").write_bytes("Caf\xe9 owners protested in Lyon.".encode("latin-1"))
+    with open(inputs / "huge.html", "wb") as f:
+        f.write(b"<html><body>" + b"<p>word word word word</p>" * 2_000_000 + b"</body></html>")
+    (inputs / "lines.jsonl").write_text(
+        json.dumps({"id": "a1", "text": GOOD.replace("20", "30"), "published": "2024-05-07"})
+        + "\n{not json\n",
+        encoding="utf-8")
+    db = root / "store.sqlite"
+    out = root / "out.jsonl"
+    result = run("process", str(inputs), "--db", str(db), "--jsonl", str(out),
+                 "--published", "2024-05-08")
+    return root, result
+
+
+def test_process_stores_good_inputs_and_quarantines_bad_ones(
+        batch: tuple[Path, Run]) -> None:
+    root, result = batch
+    assert result.returncode == 1, result.stderr
+    bad_lines = [ln for ln in result.stderr.splitlines() if "failed" in ln]
+    for name in ("empty.txt", "binary.txt", "latin1.txt", "huge.html", "lines.jsonl:2"):
+        assert sum(name in ln for ln in bad_lines) == 1, (name, result.stderr)
+    with sqlite3.connect(root / "store.sqlite") as db:
+        reasons = dict(db.execute("select input, reason from quarantine").fetchall())
+        stored = db.execute("select count(*) from articles").fetchone()[0]
+    assert len(reasons) == 5 and stored == 3
+    records = [json.loads(ln) for ln in (root / "out.jsonl").read_text().splitlines()]
+    assert len(records) == 3
+    assert all(r["text"] and r["pipeline"]["model"] for r in records)
+
+
+def test_stats_and_show_read_the_store(batch: tuple[Path, Run]) -> None:
+    root, _ = batch
+    db = str(root / "store.sqlite")
+    stats = run("stats", "--db", db, "--json")
+    assert stats.returncode == 0, stats.stderr
+    counts = json.loads(stats.stdout)
+    assert counts["articles"] == 3 and sum(counts["quarantined"].values()) == 5
+    first = json.loads((root / "out.jsonl").read_text().splitlines()[0])
+    shown = run("show", first["id"], "--db", db, "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout) == first
+    assert run("show", "nope", "--db", db).returncode == 1
+
+
+def test_reprocessing_updates_in_place(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    db = str(tmp_path / "s.sqlite")
+    for _ in range(2):
+        assert run("process", str(article), "--db", db).returncode == 0
+    counts = json.loads(run("stats", "--db", db, "--json").stdout)
+    assert counts["articles"] == 1 and counts["runs"] == 2
+
+
+def test_stdin_to_jsonl_stdout(tmp_path: Path) -> None:
+    result = run("process", "-", "--no-db", "--jsonl", "-", "--published", "2024-05-08",
+                 stdin=GOOD, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(ln) for ln in result.stdout.splitlines()]
+    assert record["published"] == "2024-05-08" and record["source"] == "<stdin>"
+    assert not (tmp_path / "eventwire.sqlite").exists()
+
+
+def test_demo_prints_the_example_and_stores_it(tmp_path: Path) -> None:
+    result = run("demo", "--db", str(tmp_path / "demo.sqlite"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for expected in ("Russia to supply arms and helicopters", "Rosoboron export",
+                     "Alexander Mikheev", "Collective Security Treaty", "Kyrgyzstan",
+                     "2021-09-07", "RIA Novosti"):
+        assert expected in result.stdout, expected
+
+
+def test_bad_actor_file_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("entries:\n  - {key: X}\n")
+    result = run("demo", "--db", str(tmp_path / "d.sqlite"), "--actors", str(bad))
+    assert result.returncode == 2
+    assert str(bad) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_schema_command_prints_the_record_schema() -> None:
+    result = run("schema")
+    assert json.loads(result.stdout)["title"] == "eventwire Record"
