@@ -41,7 +41,7 @@ def resolve_actors(ann: Annotated, book: Codebook) -> tuple[Actor, ...]:
         drafts.setdefault(f.draft.key, f.draft)
         spans.setdefault(f.draft.key, []).append((f.lo, f.hi))
     _join_surnames(drafts, spans)
-    _persons(view, drafts, spans, found)
+    _persons(view, drafts, spans)
     _acronyms(view, spans)
     _anaphors(view, drafts, spans)
     _members(book, drafts, spans)
@@ -77,10 +77,10 @@ def _join_surnames(drafts: dict[str, m.Draft], spans: dict[str, list[tuple[int, 
             del drafts[short.key]
 
 
-def _persons(view: ParseView, drafts: dict[str, m.Draft], spans: dict[str, list[tuple[int, int]]],
-             found: list[m.Found]) -> None:
+def _persons(view: ParseView, drafts: dict[str, m.Draft],
+             spans: dict[str, list[tuple[int, int]]]) -> None:
     """Role and affiliation from an apposition: "X, the head of Russia's arms exporter Y"."""
-    owner = {i: f.draft.key for f in found for i in range(f.lo, f.hi)}
+    owner = {i: key for key, ss in spans.items() for lo, hi in ss for i in range(lo, hi)}
     for draft in drafts.values():
         if draft.kind is not ActorKind.PERSON:
             continue
