@@ -118,3 +118,13 @@ def test_malformed_user_file_names_file_and_problem(tmp_path: Path, content: str
     with pytest.raises(ConfigError, match=message) as info:
         Codebook.load(bad)
     assert str(bad) in str(info.value)
+
+
+def test_surname_joins_full_name_and_keeps_affiliation(nlp: Language, book: Codebook) -> None:
+    text = ("Barack Obama met NATO leaders in Warsaw on Monday. Susan Rice, an adviser to Obama, "
+            "said the alliance was strong.")
+    actors = actors_of(text, nlp, book)
+    obama = actors["act-person-barack-obama"]
+    assert surfaces(obama, text) == ["Barack Obama", "Obama"]
+    assert "act-person-obama" not in actors
+    assert actors["act-person-susan-rice"].role == "adviser"
