@@ -16,6 +16,7 @@ from typing import TextIO
 from rich.console import Console
 
 from eventwire import __version__, codec
+from eventwire import eval as evaluation
 from eventwire.errors import EventwireError
 from eventwire.pipeline import PipelineConfig, Resources, process_batch
 from eventwire.records import Record, Skipped
@@ -75,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the output record")
     schema.set_defaults(run=_schema)
+
+    score = sub.add_parser("eval", help="score eventwire on a public dev set")
+    score.add_argument("scorer", choices=sorted(evaluation.SCORERS), help="what to measure")
+    score.add_argument("--data", type=Path, help="gold data folder (default ../shared/data)")
+    score.add_argument("--limit", type=int, help="score only the first N documents")
+    score.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    score.set_defaults(run=_eval)
     return parser
 
 
@@ -172,6 +180,15 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     print(json.dumps(codec.json_schema(), indent=2))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    report = evaluation.run(args.scorer, args.data, args.limit)
+    if args.json:
+        print(json.dumps(dict(report.metrics), indent=2))
+    else:
+        print(report.markdown())
     return 0
 
 
