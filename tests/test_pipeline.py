@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import eventwire
 from eventwire import codec
 from eventwire.pipeline import PipelineConfig, Resources, process_batch
 from eventwire.records import RawDocument, Record, Skipped
@@ -141,3 +142,11 @@ def test_any_text_gives_a_consistent_record_or_a_reason(resources: Resources, te
         assert result.detail
     else:
         check_invariants(result)
+
+
+def test_python_api_gives_the_batch_record(example: Record, example_text: str) -> None:
+    record = eventwire.process(example_text, published="2021-08-26", source="example")
+    assert record == example
+    assert record.to_json() == codec.to_json(example)
+    with pytest.raises(eventwire.InputError, match="no_text"):
+        eventwire.process("   \n", published="2021-08-26")
