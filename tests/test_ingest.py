@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -219,3 +220,75 @@ def test_any_bytes_become_one_document_or_one_skipped_row(data: bytes) -> None:
         result.payload.encode("utf-8")
     else:
         assert result.stage is Stage.INGEST and "\n" not in result.detail
+
+
+def test_csv_rows_are_documents_named_by_row(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("\ufeff Text ,URL,published,id,title,notes\n"
+                    '"Troops crossed\nthe border.",https://example.org/1,2022-01-02,7,T,x\n'
+                    ",,,,,\n"
+                    "Second story.,,,,,\n", encoding="utf-8")
+
+    first, second = read([path], IngestConfig(published="2020-05-05"))
+
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert (first.source, first.payload, first.url, first.published, first.external_id,
+            first.title) == (f"{path}:2", "Troops crossed\nthe border.", "https://example.org/1",
+                             "2022-01-02", "7", "T")
+    assert (second.source, second.url, second.published, second.external_id) == (
+        f"{path}:4", None, "2020-05-05", None)
+
+
+def test_csv_html_wins_over_text_and_gzip_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "pages.csv.gz"
+    path.write_bytes(gzip.compress(b"text,html\nsummary,<p>Full page</p>\n"))
+
+    [doc] = read([path])
+
+    assert isinstance(doc, RawDocument)
+    assert (doc.format, doc.payload) == (InputFormat.HTML, "<p>Full page</p>")
+
+
+@pytest.mark.parametrize(("content", "source", "reason", "detail"), [
+    (b"", "", SkipReason.MALFORMED, "no header row"),
+    (b"title,url\nA,B\n", "", SkipReason.MALFORMED, "no 'text' or 'html' column"),
+    (b"text,url\n", "", SkipReason.EMPTY, "no data rows"),
+    (b"text,url\n   ,https://x.example\n", ":2", SkipReason.EMPTY, "blank"),
+    (b"text\none,two\n", ":2", SkipReason.MALFORMED, "2 cells under a header of 1"),
+    (b"text\n" + b"y" * 500 + b"\n", "", SkipReason.TOO_LARGE, "line 2 over the 400-byte"),
+    ("text\nCafé\n".encode("latin-1"), "", SkipReason.ENCODING, "line 2 is not UTF-8"),
+])
+def test_a_bad_csv_is_one_row_and_the_next_file_is_read(
+        tmp_path: Path, good: Path, content: bytes, source: str, reason: SkipReason,
+        detail: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+
+    *bad, doc = read([path, good], IngestConfig(max_bytes=400))
+
+    assert [(s.source, s.reason) for s in bad if isinstance(s, Skipped)] == [
+        (f"{path}{source}", reason)]
+    assert detail in bad[0].detail
+    assert isinstance(doc, RawDocument) and doc.payload == GOOD_TEXT
+
+
+def test_a_csv_cell_over_the_limit_ends_the_file_after_the_rows_before(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text('text\nFine.\n"' + ("z" * 300 + "\n") * 2 + '"\nLost.\n', encoding="utf-8")
+
+    fine, big = read([path], IngestConfig(max_bytes=400))
+
+    assert isinstance(fine, RawDocument) and (fine.source, fine.payload) == (f"{path}:2", "Fine.")
+    assert isinstance(big, Skipped) and big.reason is SkipReason.TOO_LARGE
+    assert big.source == f"{path}:3" and "a cell over" in big.detail
+
+
+def test_sniffing_a_page_of_many_comments_takes_no_time() -> None:
+    """Regression: comments could be stretched on backtracking, exponential in their number."""
+    page = b"<!-- c -->" * 60 + b"<x>Text after sixty comments.</x>"
+    start = time.perf_counter()
+
+    [doc] = read(["-"], IngestConfig(stdin=io.BytesIO(page)))
+
+    assert time.perf_counter() - start < 1.0
+    assert isinstance(doc, RawDocument) and doc.format is InputFormat.TEXT

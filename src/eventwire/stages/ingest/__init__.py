@@ -1,166 +1,110 @@
-"""Paths and stdin -> RawDocument | Skipped: text, HTML and JSONL files, folders, read defensively.
+"""Paths, URLs and stdin -> RawDocument | Skipped: files, folders, JSONL, CSV, WARC, feeds, web.
 
-Every input is named in ``RawDocument.source``: the path, ``path:LINE`` for a JSONL line, or
-``<stdin>``. A bad input is a ``Skipped`` row, never an exception, and the other inputs go on:
+Every input is named in ``source``: the path, ``path:LINE`` for a JSONL line, ``path:ROW`` for a
+CSV row, ``path@OFFSET`` for a WARC record, the URL as given for a web page or feed item, or
+``<stdin>``. A bad input is a ``Skipped`` row with a reason and a one-line detail, never an
+exception, and the other inputs go on. What ingest passes over on purpose (feed items already
+known, WARC records that are not HTML responses) is counted by ``PassedOver`` reason in the
+``passed`` counter, if one is given, and quarantined nowhere.
 
-- a missing or unreadable path -> UNREADABLE;
-- a file over ``max_bytes`` -> TOO_LARGE, decided from its size before reading; a compressed
-  file, a JSONL line or stdin are read at most ``max_bytes + 1`` bytes deep, never whole;
-- no text (or a JSONL file with no lines) -> EMPTY; NUL bytes or many control characters
-  -> BINARY; not UTF-8 (nor a charset the HTML declares) -> ENCODING; a truncated ``.gz`` or a
-  bad JSONL line -> MALFORMED.
+By name: ``-`` is stdin (one document, sniffed as HTML or text); ``http://`` and ``https://``
+are fetched (``web``, ``fetch``); anything else is a path. By extension (under a ``.gz``):
 
-The format comes from the extension: ``.txt`` text, ``.html``/``.htm`` HTML, ``.jsonl`` one
-document per line, each also gzip-compressed (``page.html.gz``). A file named explicitly with
-another extension, and ``-`` (stdin, one document), are sniffed as HTML or text. Folders are
-walked recursively in sorted order; hidden entries and files with other extensions (images,
-notes) are skipped silently, as a folder of articles usually holds some.
+=====================  ============================================  ============
+extension              read as                                       module
+=====================  ============================================  ============
+.txt .html .htm        one document                                  ``files``
+.jsonl                 a document per line                           ``jsonl``
+.csv                   a document per row                            ``tabular``
+.warc (.warc.gz)       a document per HTML response record           ``warc``
+.rss .atom .xml        a feed: each item's link is fetched           ``feeds``
+=====================  ============================================  ============
 
-``published`` applies to every document that does not carry its own date (a JSONL line's field
-wins). ``url`` names one document, so it is accepted only with a single file or stdin: the
-article id is a hash of the URL, and one URL on many documents would merge them.
+Folders are walked recursively in sorted order for all but feeds; hidden entries and files
+with other extensions (images, notes) are skipped silently, as a folder of articles usually
+holds some. A file named explicitly with another extension is sniffed as HTML or text.
+``IngestConfig.url_list`` adds the URLs of a text file after the paths.
+
+``published`` applies to every document that does not carry its own date (a JSONL line's or
+CSV row's field, a feed item's date wins). ``url`` names one document, so it is accepted only
+with a single file or stdin: the article id is a hash of the URL, and one URL on many documents
+would merge them.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import gzip
-import io
-import sys
-import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from eventwire.errors import ConfigError
 from eventwire.records import RawDocument, Skipped
-from eventwire.stages.ingest.decoding import decode, skipped, sniff_format
-from eventwire.stages.ingest.jsonl import numbered_lines, parse_line
-from eventwire.vocab import InputFormat, SkipReason
+from eventwire.stages.ingest.config import FetchConfig, IngestConfig, PassedOver
+from eventwire.stages.ingest.files import (
+    DOCUMENTS,
+    expand,
+    kind,
+    read_bytes,
+    read_document,
+    read_jsonl,
+    read_stdin,
+)
+from eventwire.stages.ingest.tabular import read_csv
+from eventwire.stages.ingest.warc import read_warc
+from eventwire.stages.ingest.web import WebReader, is_url
+
+__all__ = ["FetchConfig", "IngestConfig", "PassedOver", "read_inputs"]
 
 STDIN = "-"
-STDIN_SOURCE = "<stdin>"
-_JSONL = ".jsonl"
-_DOCUMENTS = {".txt": InputFormat.TEXT, ".html": InputFormat.HTML, ".htm": InputFormat.HTML}
-_GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+_FEEDS = frozenset({".rss", ".atom", ".xml"})
+_IN_FOLDERS = frozenset({*DOCUMENTS, ".jsonl", ".csv", ".warc"})
+_MANY_DOCUMENTS = frozenset({".jsonl", ".csv", ".warc", *_FEEDS})
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IngestConfig:
-    """How to read inputs; ``stdin`` is the stream ``-`` reads (default: the process's)."""
+def read_inputs(paths: Sequence[str], config: IngestConfig,
+                passed: Counter[PassedOver] | None = None,
+                ) -> Iterator[RawDocument | Skipped]:
+    """One RawDocument or Skipped per document in ``paths``, in the order given.
 
-    published: str | None = None
-    url: str | None = None
-    max_bytes: int = 10_000_000
-    stdin: BinaryIO | None = None
-
-    def __post_init__(self) -> None:
-        if self.max_bytes < 1:
-            raise ConfigError(f"max_bytes must be positive, got {self.max_bytes}")
-
-
-def read_inputs(paths: Sequence[str], config: IngestConfig) -> Iterator[RawDocument | Skipped]:
-    """One RawDocument or Skipped per document in ``paths``, in the order given."""
+    ``passed`` receives the counts of what was passed over on purpose (see ``PassedOver``).
+    """
     if config.url and not _single_document(paths):
         raise ConfigError("a url names one document: give it with a single file or stdin")
-    for name in paths:
-        if name == STDIN:
-            yield _read_stdin(config)
-            continue
-        for path in _expand(Path(name)):
-            if _kind(path) == _JSONL:
-                yield from _read_jsonl(path, config)
+    counts: Counter[PassedOver] = Counter() if passed is None else passed
+    with WebReader(config, counts) as web:
+        for name in paths:
+            if name == STDIN:
+                yield read_stdin(config)
+            elif is_url(name):
+                yield from web.read_url(name)
             else:
-                yield _read_document(path, config)
+                for path in expand(Path(name), _IN_FOLDERS):
+                    yield from _read_path(path, config, web, counts)
+        if config.url_list is not None:
+            yield from web.read_url_list(config.url_list)
+
+
+def _read_path(path: Path, config: IngestConfig, web: WebReader,
+               passed: Counter[PassedOver]) -> Iterator[RawDocument | Skipped]:
+    match kind(path):
+        case ".jsonl":
+            yield from read_jsonl(path, config)
+        case ".csv":
+            yield from read_csv(path, config)
+        case ".warc":
+            yield from read_warc(path, config, passed)
+        case feed if feed in _FEEDS:
+            data = read_bytes(path, config)
+            if isinstance(data, Skipped):
+                yield data
+            else:
+                yield from web.read_feed(data, str(path), base=None, media_type="application/xml")
+        case _:
+            yield read_document(path, config)
 
 
 def _single_document(paths: Sequence[str]) -> bool:
-    return len(paths) == 1 and not Path(paths[0]).is_dir() and _kind(Path(paths[0])) != _JSONL
-
-
-def _kind(path: Path) -> str:
-    """The extension that names the format, under a ``.gz``: ``.html`` for ``a.html.gz``."""
-    suffix = path.suffix.lower()
-    return Path(path.stem).suffix.lower() if suffix == ".gz" else suffix
-
-
-def _expand(path: Path) -> Iterator[Path]:
-    if not path.is_dir():
-        yield path
-        return
-    for child in sorted(path.rglob("*")):
-        hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-        known = _kind(child) in _DOCUMENTS or _kind(child) == _JSONL
-        if known and not hidden and child.is_file():
-            yield child
-
-
-def _open(path: Path) -> io.BufferedIOBase:
-    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
-
-
-def _read_document(path: Path, config: IngestConfig) -> RawDocument | Skipped:
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > config.max_bytes:
-            return skipped(source, SkipReason.TOO_LARGE, _too_large(config, f"{size:,} bytes"))
-        with _open(path) as stream:
-            data = stream.read(config.max_bytes + 1)
-    except _GZIP_ERRORS as exc:
-        return skipped(source, SkipReason.MALFORMED, f"corrupt gzip: {exc}")
-    except OSError as exc:
-        return skipped(source, SkipReason.UNREADABLE, exc.strerror or str(exc))
-    if len(data) > config.max_bytes:
-        return skipped(source, SkipReason.TOO_LARGE, _too_large(config, "decompressed"))
-    return _document(data, _DOCUMENTS.get(_kind(path)) or sniff_format(data), source, config)
-
-
-def _read_stdin(config: IngestConfig) -> RawDocument | Skipped:
-    try:
-        data = (config.stdin or sys.stdin.buffer).read(config.max_bytes + 1)
-    except OSError as exc:
-        return skipped(STDIN_SOURCE, SkipReason.UNREADABLE, exc.strerror or str(exc))
-    if len(data) > config.max_bytes:
-        return skipped(STDIN_SOURCE, SkipReason.TOO_LARGE, _too_large(config, "stdin"))
-    return _document(data, sniff_format(data), STDIN_SOURCE, config)
-
-
-def _read_jsonl(path: Path, config: IngestConfig) -> Iterator[RawDocument | Skipped]:
-    documents = 0
-    try:
-        with _open(path) as stream:
-            for number, line in numbered_lines(stream, config.max_bytes):
-                source = f"{path}:{number}"
-                if line is None:
-                    documents += 1
-                    yield skipped(source, SkipReason.TOO_LARGE, _too_large(config, "line"))
-                elif line.strip():
-                    documents += 1
-                    yield _dated(parse_line(line, source), config)
-        if not documents:
-            yield skipped(str(path), SkipReason.EMPTY, "no JSON lines")
-    except _GZIP_ERRORS as exc:
-        yield skipped(str(path), SkipReason.MALFORMED, f"corrupt gzip: {exc}")
-    except OSError as exc:
-        yield skipped(str(path), SkipReason.UNREADABLE, exc.strerror or str(exc))
-
-
-def _document(data: bytes, fmt: InputFormat, source: str,
-              config: IngestConfig) -> RawDocument | Skipped:
-    text = decode(data, fmt, source)
-    if isinstance(text, Skipped):
-        return text
-    return RawDocument(source=source, payload=text, format=fmt, url=config.url,
-                       published=config.published)
-
-
-def _dated(doc: RawDocument | Skipped, config: IngestConfig) -> RawDocument | Skipped:
-    if isinstance(doc, Skipped) or doc.published or not config.published:
-        return doc
-    return dataclasses.replace(doc, published=config.published)
-
-
-def _too_large(config: IngestConfig, what: str) -> str:
-    return f"{what} over the {config.max_bytes:,}-byte limit"
+    if len(paths) != 1 or is_url(paths[0]):
+        return False
+    return paths[0] == STDIN or (not Path(paths[0]).is_dir()
+                                 and kind(Path(paths[0])) not in _MANY_DOCUMENTS)

@@ -1,10 +1,10 @@
 """JSONL lines -> RawDocument | Skipped: one JSON object per line holding ``html`` or ``text``.
-
 Optional fields: ``url``, ``published`` and ``title`` (strings) and ``id`` (a string or an
 integer). A line that is not JSON, not an object, holds neither a ``html`` nor a ``text``
 string, or has an optional field of the wrong type is MALFORMED; a lone surrogate escape (text
 that cannot be written back as UTF-8) is ENCODING. Lines are read with a length limit, so one
 enormous line costs at most ``limit`` bytes of memory before it is skipped as TOO_LARGE.
+``from_fields`` reads any mapping of these fields, so CSV rows follow the same rules.
 """
 
 from __future__ import annotations
@@ -44,6 +44,11 @@ def parse_line(line: bytes, source: str) -> RawDocument | Skipped:
         return skipped(source, SkipReason.MALFORMED, f"not JSON: {exc}")
     if not isinstance(value, dict):
         return skipped(source, SkipReason.MALFORMED, f"a JSON {type(value).__name__}, not object")
+    return from_fields(value, source)
+
+
+def from_fields(value: dict[str, Any], source: str) -> RawDocument | Skipped:
+    """The document a mapping of fields describes (a JSON object, a CSV row), or why not."""
     if problem := _field_problem(value):
         return skipped(source, SkipReason.MALFORMED, problem)
     text_first = isinstance(value.get("text"), str) and not _has_text(value, "html")
