@@ -27,6 +27,7 @@ from eventwire.records import (
     Quote,
     Record,
     Span,
+    StageSkip,
     TimeExpr,
 )
 from eventwire.vocab import (
@@ -39,6 +40,8 @@ from eventwire.vocab import (
     PlacePrecision,
     PloverType,
     Polarity,
+    SkipReason,
+    Stage,
     Tense,
     TimeType,
 )
@@ -165,4 +168,7 @@ def records(draw: st.DrawFn) -> Record:
         places=tuple(draw(places(text, i)) for i in place_ids),
         events=tuple(draw(events(text, i, actor_ids, place_ids)) for i in event_ids),
         times=tuple(draw(st.lists(times(text), max_size=3))),
-        quotes=tuple(draw(quotes(text, i, actor_ids)) for i in quote_ids))
+        quotes=tuple(draw(quotes(text, i, actor_ids)) for i in quote_ids),
+        skipped_stages=tuple(draw(st.lists(st.builds(
+            StageSkip, stage=st.sampled_from(Stage), reason=st.sampled_from(SkipReason)),
+            max_size=2))))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
-from eventwire.store.sqlite import SCHEMA_VERSION, QuarantineRow, RunRow, SqliteStore, StoreStats
+from eventwire.store.schema import SCHEMA_VERSION
+from eventwire.store.sqlite import QuarantineRow, RunRow, SqliteStore, StoreStats
+from eventwire.store.stories import StoryConfig
 
-__all__ = ["SCHEMA_VERSION", "QuarantineRow", "RunRow", "SqliteStore", "StoreStats"]
+__all__ = ["SCHEMA_VERSION", "QuarantineRow", "RunRow", "SqliteStore", "StoreStats",
+           "StoryConfig"]

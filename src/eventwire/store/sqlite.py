@@ -1,166 +1,81 @@
 """Records in, rows out (and back): the embedded SQLite store, one file in WAL mode.
 
-One table per record kind (``articles``, ``actors``, ``places``, ``events``, ``quotes``,
-``times``), each child row holding the item's main fields as columns for querying plus its full
-JSON (``eventwire.codec``); ``get`` rebuilds a :class:`Record` from those tables. ``articles_fts``
-is an FTS5 index over title and text, kept in step by triggers. ``quarantine`` holds the inputs
-that did not become records (one row per input, the latest failure; a record with the same
-``source`` clears it) and ``runs`` the provenance of each run. Only the standard library
-``sqlite3`` is used: the schema is small and an ORM would hide the transactions that matter.
+The tables are in ``schema.py``; ``get`` rebuilds a :class:`Record` from them. Duplicates:
+a record whose clean text is already stored under another id is an exact duplicate and is not
+stored again (its id, URL and source join the stored record's ``copies``); every other record
+joins the story cluster of its most similar stored text (``stories.py``: MinHash LSH over every
+stored article) or starts its own, so a record comes back with ``urls``, ``story`` and
+``earliest`` filled in. ``quarantine`` holds the inputs that did not become records (one row
+per input, the latest failure; a record with the same ``source`` clears it) and ``runs`` the
+provenance of each run. Only the standard library ``sqlite3`` is used: the schema is small and
+an ORM would hide the transactions that matter.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Self
 
 from eventwire import codec
 from eventwire.errors import ConfigError
-from eventwire.records import (
-    Actor,
-    Block,
-    Event,
-    PipelineInfo,
-    Place,
-    Quote,
-    Record,
-    Skipped,
-    TimeExpr,
+from eventwire.records import Block, PipelineInfo, Record, Skipped, StageSkip
+from eventwire.store.schema import (
+    ARTICLE_COLUMNS,
+    CHILD_TABLES,
+    JSON_COLUMNS,
+    SCHEMA,
+    SCHEMA_VERSION,
+)
+from eventwire.store.stories import (
+    Signature,
+    StoryConfig,
+    StoryIndex,
+    from_bytes,
+    signature,
+    to_bytes,
 )
 from eventwire.vocab import SkipReason, Stage
 
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    doc INTEGER PRIMARY KEY,  -- stable rowid for the external-content FTS index
-    id TEXT NOT NULL UNIQUE, url TEXT, outlet TEXT, published TEXT, language TEXT NOT NULL,
-    title TEXT, standfirst TEXT, byline TEXT, credits TEXT NOT NULL, text TEXT NOT NULL,
-    blocks TEXT NOT NULL, pipeline TEXT NOT NULL, source TEXT, updated_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
-CREATE TABLE IF NOT EXISTS actors (
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    ord INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
-    country TEXT, sector TEXT, json TEXT NOT NULL, PRIMARY KEY (article_id, ord));
-CREATE TABLE IF NOT EXISTS places (
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    ord INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, country TEXT, admin1 TEXT,
-    lat REAL, lon REAL, geonameid INTEGER, feature TEXT NOT NULL, precision TEXT NOT NULL,
-    json TEXT NOT NULL, PRIMARY KEY (article_id, ord));
-CREATE TABLE IF NOT EXISTS events (
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    ord INTEGER NOT NULL, id TEXT NOT NULL, plover_type TEXT NOT NULL, cameo TEXT NOT NULL,
-    quad INTEGER NOT NULL, polarity TEXT NOT NULL, tense TEXT NOT NULL, date_start TEXT,
-    date_end TEXT, place_id TEXT, confidence REAL NOT NULL, json TEXT NOT NULL,
-    PRIMARY KEY (article_id, ord));
-CREATE INDEX IF NOT EXISTS events_plover_type ON events (plover_type);
-CREATE INDEX IF NOT EXISTS events_date_start ON events (date_start);
-CREATE TABLE IF NOT EXISTS quotes (
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    ord INTEGER NOT NULL, id TEXT NOT NULL, start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL, direct INTEGER NOT NULL, speaker_id TEXT, date_start TEXT,
-    date_end TEXT, json TEXT NOT NULL, PRIMARY KEY (article_id, ord));
-CREATE TABLE IF NOT EXISTS times (
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    ord INTEGER NOT NULL, type TEXT NOT NULL, value TEXT, start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL, interval_start TEXT, interval_end TEXT, json TEXT NOT NULL,
-    PRIMARY KEY (article_id, ord));
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
-    title, text, content = 'articles', content_rowid = 'doc', tokenize = 'porter unicode61');
-CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, title, text) VALUES (new.doc, new.title, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text)
-    VALUES ('delete', old.doc, old.title, old.text);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text)
-    VALUES ('delete', old.doc, old.title, old.text);
-    INSERT INTO articles_fts (rowid, title, text) VALUES (new.doc, new.title, new.text);
-END;
-CREATE TABLE IF NOT EXISTS runs (
-    id TEXT PRIMARY KEY, version TEXT NOT NULL, args TEXT NOT NULL, started TEXT NOT NULL,
-    finished TEXT, counts TEXT);
-CREATE TABLE IF NOT EXISTS quarantine (
-    id INTEGER PRIMARY KEY, run_id TEXT REFERENCES runs (id) ON DELETE SET NULL,
-    input TEXT NOT NULL UNIQUE, stage TEXT NOT NULL, reason TEXT NOT NULL,
-    detail TEXT NOT NULL, time TEXT NOT NULL);
-"""
-
-_ARTICLE_COLUMNS = ("id", "url", "outlet", "published", "language", "title", "standfirst",
-                    "byline", "credits", "text", "blocks", "pipeline", "source")
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class _ChildTable(Generic[T]):
-    """How one kind of sub-record (a ``Record`` tuple field) maps to its table."""
-
-    name: str
-    kind: type[T]
-    columns: tuple[str, ...]
-    values: Callable[[T], tuple[object, ...]]
-
-    def rows(self, record: Record) -> Iterator[tuple[object, ...]]:
-        for ord_, item in enumerate(getattr(record, self.name)):
-            yield (record.id, ord_, *self.values(item), codec.dumps(item))
-
-    def insert_sql(self) -> str:
-        names = ("article_id", "ord", *self.columns, "json")
-        return (f"INSERT INTO {self.name} ({', '.join(names)}) "
-                f"VALUES ({', '.join('?' * len(names))})")
-
-    def load(self, db: sqlite3.Connection, article_id: str) -> tuple[T, ...]:
-        rows = db.execute(f"SELECT json FROM {self.name} WHERE article_id = ? ORDER BY ord",
-                          (article_id,))
-        return tuple(codec.from_json(self.kind, json.loads(text)) for (text,) in rows)
-
-
-_CHILD_TABLES: tuple[_ChildTable[Any], ...] = (
-    _ChildTable("actors", Actor, ("id", "name", "kind", "country", "sector"),
-                lambda a: (a.id, a.name, a.kind, a.country, a.sector)),
-    _ChildTable("places", Place, ("id", "name", "country", "admin1", "lat", "lon", "geonameid",
-                                  "feature", "precision"),
-                lambda p: (p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.geonameid,
-                           p.feature, p.precision)),
-    _ChildTable("events", Event, ("id", "plover_type", "cameo", "quad", "polarity", "tense",
-                                  "date_start", "date_end", "place_id", "confidence"),
-                lambda e: (e.id, e.plover.type, e.cameo, e.quad, e.factuality.polarity,
-                           e.factuality.tense, e.date.start, e.date.end, e.place,
-                           e.confidence)),
-    _ChildTable("quotes", Quote, ("id", "start_char", "end_char", "direct", "speaker_id",
-                                  "date_start", "date_end"),
-                lambda q: (q.id, q.start, q.end, q.direct, q.speaker, q.date.start,
-                           q.date.end)),
-    _ChildTable("times", TimeExpr, ("type", "value", "start_char", "end_char",
-                                    "interval_start", "interval_end"),
-                lambda t: (t.type, t.value, t.start, t.end, *(t.interval or (None, None)))),
-)
+# The earliest copy of each story: first published, then first stored.
+_EARLIEST_ORDER = "published IS NULL, published, first_seen, id"
+_EARLIEST_IDS = (f"SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY story ORDER BY"
+                 f" {_EARLIEST_ORDER}) AS n FROM articles) WHERE n = 1")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StoreStats:
-    """Row counts of a store; ``events`` by PLOVER type, ``quarantined`` by skip reason."""
+    """What a store holds.
+
+    ``articles`` stored records, ``stories`` near-duplicate clusters among them, ``duplicates``
+    inputs stored as a copy of an article with the same text; ``languages`` articles by
+    language; ``not_coded`` articles whose English stages were skipped, by reason. ``actors``
+    to ``events`` (events by PLOVER type) count the earliest copy of each story only, so a wire
+    story published ten times counts once, unless ``all_copies``. ``quarantined`` inputs by
+    skip reason; ``runs`` runs.
+    """
 
     articles: int
+    stories: int
+    duplicates: int
     actors: int
     places: int
     quotes: int
     times: int
     events: Mapping[str, int]
+    languages: Mapping[str, int]
+    not_coded: Mapping[str, int]
     quarantined: Mapping[str, int]
     runs: int
+    all_copies: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -189,10 +104,15 @@ class RunRow:
 
 
 class SqliteStore:
-    """An eventwire store in one SQLite file; create it by opening a path that does not exist."""
+    """An eventwire store in one SQLite file; create it by opening a path that does not exist.
 
-    def __init__(self, path: str | Path) -> None:
+    ``stories`` says how near-duplicates are matched; use the same settings for one file.
+    """
+
+    def __init__(self, path: str | Path, stories: StoryConfig | None = None) -> None:
         self.path = Path(path)
+        self._stories = stories or StoryConfig()
+        self._index: StoryIndex | None = None
         self._db = sqlite3.connect(self.path, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         try:
@@ -207,41 +127,54 @@ class SqliteStore:
             raise
 
     @classmethod
-    def open(cls, path: str | Path) -> SqliteStore:
+    def open(cls, path: str | Path, stories: StoryConfig | None = None) -> SqliteStore:
         """Open or create the store at ``path``, creating missing parent folders."""
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return cls(path)
+        return cls(path, stories)
 
-    def upsert(self, record: Record) -> None:
-        """Write a record, replacing any earlier version of the same id and its child rows."""
-        row = [_article_value(record, name) for name in _ARTICLE_COLUMNS]
+    def upsert(self, record: Record) -> Record:
+        """Write a record and return it as stored, with ``urls``, ``story`` and ``earliest``.
+
+        The same id replaces the earlier version and its child rows. A new id whose clean text
+        is stored already is an exact duplicate: its id, URL and source are added to that
+        record, which is returned (and found by ``get`` under either id). The ``urls``,
+        ``story`` and ``earliest`` given are ignored: the store derives them.
+        """
+        digest = hashlib.sha1(record.text.encode("utf-8")).hexdigest()
+        sig = signature(record.text, self._stories)
         with self._transaction("BEGIN IMMEDIATE") as db:
-            db.execute("DELETE FROM articles WHERE id = ?", (record.id,))
-            db.execute(f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, updated_at) "
-                       f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?)", (*row, _now()))
-            for table in _CHILD_TABLES:
-                db.executemany(table.insert_sql(), table.rows(record))
+            original = _original_of(db, record.id, digest)
+            if original is None:
+                _write_article(db, record, digest, self._story(db, record.id, sig), sig)
+            _write_copy(db, original or record.id, record)
             if record.source is not None:
                 db.execute("DELETE FROM quarantine WHERE input = ?", (record.source,))
+            return _read(db, original or record.id)
 
     def get(self, record_id: str) -> Record | None:
-        """The record with this id, rebuilt from the tables, or None."""
+        """The record with this id (or of which it is an exact duplicate), or None."""
         with self._transaction("BEGIN") as db:
-            row = db.execute("SELECT * FROM articles WHERE id = ?", (record_id,)).fetchone()
-            if row is None:
-                return None
-            children: dict[str, Any] = {t.name: t.load(db, record_id) for t in _CHILD_TABLES}
-        return Record(
-            id=row["id"], url=row["url"], outlet=row["outlet"], published=row["published"],
-            language=row["language"], title=row["title"], standfirst=row["standfirst"],
-            byline=row["byline"], credits=tuple(json.loads(row["credits"])), text=row["text"],
-            blocks=tuple(codec.from_json(Block, b) for b in json.loads(row["blocks"])),
-            pipeline=codec.from_json(PipelineInfo, json.loads(row["pipeline"])),
-            source=row["source"], **children)
+            row = db.execute("SELECT article_id FROM copies WHERE id = ?",
+                             (record_id,)).fetchone()
+            article_id = row[0] if row else record_id
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                return _read(db, article_id)
+        return None
 
-    def ids(self) -> list[str]:
-        """Every record id in the store, sorted."""
-        return [i for (i,) in self._db.execute("SELECT id FROM articles ORDER BY id")]
+    def has_source(self, name: str) -> bool:
+        """Whether a stored article or copy came from this input name or URL (feed polling
+        uses it to fetch only new items)."""
+        found = self._db.execute(
+            "SELECT 1 FROM articles WHERE source = ?1 OR url = ?1 "
+            "UNION ALL SELECT 1 FROM copies WHERE source = ?1 OR url = ?1 LIMIT 1",
+            (name,)).fetchone()
+        return found is not None
+
+    def ids(self, *, all_copies: bool = True) -> list[str]:
+        """Every record id in the store, sorted; only each story's earliest copy unless
+        ``all_copies``."""
+        query = "SELECT id FROM articles" if all_copies else _EARLIEST_IDS
+        return [i for (i,) in self._db.execute(f"{query} ORDER BY id")]
 
     def search(self, query: str, limit: int = 20) -> list[str]:
         """Ids of the records whose title or text hold every word of ``query``, best first.
@@ -298,16 +231,32 @@ class SqliteStore:
                        finished=r["finished"],
                        counts=json.loads(r["counts"]) if r["counts"] else None) for r in rows]
 
-    def stats(self) -> StoreStats:
-        """Row counts per table, events by PLOVER type and quarantine rows by reason."""
+    def stats(self, *, all_copies: bool = False) -> StoreStats:
+        """What the store holds; coded items of each story's earliest copy only, unless
+        ``all_copies`` (see :class:`StoreStats`)."""
+        counted = "SELECT id FROM articles" if all_copies else _EARLIEST_IDS
         with self._transaction("BEGIN") as db:
-            counts = {name: db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-                      for name in ("articles", "actors", "places", "quotes", "times", "runs")}
-            events = dict(db.execute("SELECT plover_type, count(*) FROM events"
-                                     " GROUP BY plover_type ORDER BY plover_type").fetchall())
-            quarantined = dict(db.execute("SELECT reason, count(*) FROM quarantine"
-                                          " GROUP BY reason ORDER BY reason").fetchall())
-        return StoreStats(events=events, quarantined=quarantined, **counts)
+            def count(sql: str) -> int:
+                return int(db.execute(sql).fetchone()[0])
+
+            def grouped(sql: str) -> dict[str, int]:
+                return dict(db.execute(f"{sql} GROUP BY 1 ORDER BY 1").fetchall())
+
+            children = {name: count(f"SELECT count(*) FROM {name} WHERE article_id IN"
+                                    f" ({counted})")
+                        for name in ("actors", "places", "quotes", "times")}
+            return StoreStats(
+                articles=count("SELECT count(*) FROM articles"),
+                stories=count("SELECT count(DISTINCT story) FROM articles"),
+                duplicates=count("SELECT count(*) FROM copies WHERE id != article_id"),
+                events=grouped(f"SELECT plover_type, count(*) FROM events WHERE article_id IN"
+                               f" ({counted})"),
+                languages=grouped("SELECT language, count(*) FROM articles"),
+                not_coded=grouped("SELECT json_extract(skip.value, '$.reason'),"
+                                  " count(DISTINCT articles.id)"
+                                  " FROM articles, json_each(articles.skipped_stages) AS skip"),
+                quarantined=grouped("SELECT reason, count(*) FROM quarantine"),
+                runs=count("SELECT count(*) FROM runs"), all_copies=all_copies, **children)
 
     def close(self) -> None:
         self._db.close()
@@ -319,10 +268,31 @@ class SqliteStore:
                  tb: TracebackType | None) -> None:
         self.close()
 
+    def _story(self, db: sqlite3.Connection, record_id: str, sig: Signature | None) -> str:
+        """The story of the most similar stored text, or ``record_id`` for a new story."""
+        if sig is None:
+            return record_id
+        if self._index is None:
+            self._index = StoryIndex(self._stories)
+        self._index.sync(tuple(row) for row in db.execute(
+            "SELECT seq, article_id, minhash FROM signatures WHERE seq > ? ORDER BY seq",
+            (self._index.seen,)))
+        best: tuple[float, str] | None = None
+        for key in self._index.candidates(sig):
+            row = None if key == record_id else db.execute(
+                "SELECT minhash, story FROM signatures JOIN articles ON articles.id = article_id"
+                " WHERE article_id = ?", (key,)).fetchone()
+            if row is None:
+                continue
+            score = self._index.similar(sig, from_bytes(row["minhash"], self._stories))
+            if score is not None and (best is None or score > best[0]):
+                best = (score, row["story"])
+        return best[1] if best else record_id
+
     def _ensure_schema(self) -> None:
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
         if not tables:
-            self._db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA}"
+            self._db.executescript(f"BEGIN IMMEDIATE; {SCHEMA}"
                                    "INSERT OR IGNORE INTO meta VALUES ('schema_version',"
                                    f" '{SCHEMA_VERSION}'); COMMIT;")
         elif "meta" not in tables:
@@ -344,9 +314,66 @@ class SqliteStore:
         self._db.execute("COMMIT")
 
 
-def _article_value(record: Record, name: str) -> object:
+def _original_of(db: sqlite3.Connection, record_id: str, digest: str) -> str | None:
+    """The stored article a new id duplicates exactly (same clean text), if any."""
+    if db.execute("SELECT 1 FROM articles WHERE id = ?", (record_id,)).fetchone():
+        return None
+    row = db.execute("SELECT id FROM articles WHERE text_sha1 = ? ORDER BY doc LIMIT 1",
+                     (digest,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def _write_article(db: sqlite3.Connection, record: Record, digest: str, story: str,
+                   sig: Signature | None) -> None:
+    values = {name: _column_value(record, name) for name in ARTICLE_COLUMNS}
+    values |= {"text_sha1": digest, "story": story, "updated_at": _now()}
+    if db.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
+        db.execute(f"UPDATE articles SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                   (*values.values(), record.id))
+        for name in (*(child.name for child in CHILD_TABLES), "signatures"):
+            db.execute(f"DELETE FROM {name} WHERE article_id = ?", (record.id,))
+    else:
+        values["first_seen"] = values["updated_at"]
+        db.execute(f"INSERT INTO articles ({', '.join(values)}) "
+                   f"VALUES ({', '.join('?' * len(values))})", tuple(values.values()))
+    for child in CHILD_TABLES:
+        db.executemany(child.insert_sql(), child.rows(record))
+    if sig is not None:
+        db.execute("INSERT INTO signatures (article_id, minhash) VALUES (?, ?)",
+                   (record.id, to_bytes(sig)))
+
+
+def _write_copy(db: sqlite3.Connection, article_id: str, record: Record) -> None:
+    db.execute("INSERT INTO copies (id, article_id, url, source, first_seen)"
+               " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+               " article_id = excluded.article_id,"
+               " url = excluded.url, source = excluded.source",
+               (record.id, article_id, record.url, record.source, _now()))
+
+
+def _read(db: sqlite3.Connection, article_id: str) -> Record:
+    row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    children: dict[str, Any] = {t.name: t.load(db, article_id) for t in CHILD_TABLES}
+    urls = [u for (u,) in db.execute(
+        "SELECT url FROM copies WHERE article_id = ? AND url IS NOT NULL"
+        " ORDER BY id != article_id, first_seen, rowid", (article_id,))]
+    (earliest,) = db.execute(
+        f"SELECT id FROM articles WHERE story = ? ORDER BY {_EARLIEST_ORDER} LIMIT 1",
+        (row["story"],)).fetchone()
+    return Record(
+        id=row["id"], url=row["url"], outlet=row["outlet"], published=row["published"],
+        language=row["language"], title=row["title"], standfirst=row["standfirst"],
+        byline=row["byline"], credits=tuple(json.loads(row["credits"])), text=row["text"],
+        blocks=tuple(codec.from_json(Block, b) for b in json.loads(row["blocks"])),
+        pipeline=codec.from_json(PipelineInfo, json.loads(row["pipeline"])),
+        source=row["source"], skipped_stages=tuple(
+            codec.from_json(StageSkip, s) for s in json.loads(row["skipped_stages"])),
+        urls=tuple(dict.fromkeys(urls)), story=row["story"], earliest=earliest, **children)
+
+
+def _column_value(record: Record, name: str) -> object:
     value = getattr(record, name)
-    return codec.dumps(value) if name in ("credits", "blocks", "pipeline") else value
+    return codec.dumps(value) if name in JSON_COLUMNS else value
 
 
 def _now() -> str:

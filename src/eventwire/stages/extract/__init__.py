@@ -8,7 +8,8 @@ furniture (``furniture.py``) and gives each kept paragraph its block kind. The a
 the kept paragraphs joined by a blank line, and every block slices it exactly.
 
 Metadata: the user's ``published`` wins over the page's date (htmldate's, through trafilatura),
-which wins over a publication stamp left in a plain text; each is normalised to ``YYYY-MM-DD``
+which wins over a publication stamp left in a plain text, which wins over the day the page was
+fetched (the ingest's last resort); each is normalised to ``YYYY-MM-DD``
 and only a full date counts. The id is the start of the sha1 of the canonical URL (the user's,
 else the page's) or, with no URL, of the clean text, so processing the input again gives it
 the same id.
@@ -16,36 +17,33 @@ the same id.
 Nothing left, or nothing but a title that came from metadata, is NO_TEXT; a text that is only a
 headline is an article with a title and no body (headlines alone are worth coding).
 
-Language (a cheap heuristic, no model): English function words (the, of, and, to, ...) make up
-about a third of the words of English news and a few percent at most of other languages'
-text. A text of at least 25 words where they are under 8%, or whose letters are mostly not
-Latin, is judged not English: Skipped NOT_ENGLISH, or language ``und`` when
-``require_english`` is off. Every other text, short ones included, is ``en``.
+Language (``language.py``): py3langid on the clean text, an ISO 639-1 code. Every article
+keeps its language and is returned whatever it is: the runner decides which stages run on it.
+
+Credits (``agencies.py``): the news agencies named by credit lines, photo credits, the dateline
+of the first paragraph, the byline and the sign-off sentences of the last paragraphs, each by
+its canonical name (``Reuters``, ``AP``, ``AFP``), in that order, once each.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from dateutil import parser as dateparser
 
 from eventwire.records import Article, Block, RawDocument, Skipped
+from eventwire.stages.extract.agencies import agencies_in, sign_off_agencies
 from eventwire.stages.extract.html import read_page
+from eventwire.stages.extract.language import LanguageConfig, identify_language
 from eventwire.stages.extract.layout import Hints, Layout, read_layout
 from eventwire.stages.extract.plaintext import split_lines
 from eventwire.vocab import BlockKind, InputFormat, SkipReason, Stage
 
-_ENGLISH = frozenset({
-    "the", "of", "and", "to", "that", "for", "with", "was", "is", "by", "from", "are", "this",
-    "have", "has", "were", "which", "it", "be", "his", "her", "they", "their", "he", "she", "its",
-    "will", "would", "said", "been", "who", "an", "at", "on", "not", "but", "or", "as", "had"})
-_MIN_WORDS_JUDGED = 25
-_MIN_ENGLISH_SHARE = 0.08
-_MIN_LETTERS_JUDGED = 50
+_SIGN_OFF_PARAGRAPHS = 3
 _TRACKING_PARAMETERS = re.compile(r"utm_\w+|fbclid|gclid|mc_cid|mc_eid", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
 
@@ -54,9 +52,9 @@ _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
 class ExtractConfig:
     """``favor_precision`` asks trafilatura to leave out doubtful parts of a page."""
 
-    require_english: bool = True
     favor_precision: bool = False
     id_length: int = 16
+    language: LanguageConfig = field(default_factory=LanguageConfig)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,7 +70,8 @@ def extract(doc: RawDocument, config: ExtractConfig) -> Article | Skipped:
     """The clean article in ``doc``, or why there is none."""
     if doc.format is InputFormat.TEXT:
         layout = read_layout(split_lines(doc.payload), Hints(title=doc.title))
-        metadata = _Metadata(url=doc.url, published=_first_date(doc.published, layout.date),
+        metadata = _Metadata(url=doc.url,
+                             published=_first_date(doc.published, layout.date, doc.fetched),
                              outlet=None, byline=layout.byline, title=doc.title)
         return _article(doc, layout, metadata, config)
     page = read_page(doc.payload, url=doc.url, favor_precision=config.favor_precision)
@@ -82,7 +81,8 @@ def extract(doc: RawDocument, config: ExtractConfig) -> Article | Skipped:
     layout = read_layout(page.lines, Hints(title=title, summary=page.description,
                                            guess_standfirst=False))
     metadata = _Metadata(url=doc.url or page.url,
-                         published=_first_date(doc.published, page.date, layout.date),
+                         published=_first_date(doc.published, page.date, layout.date,
+                                               doc.fetched),
                          outlet=page.sitename, byline=page.author or layout.byline, title=title)
     return _article(doc, layout, metadata, config)
 
@@ -93,16 +93,15 @@ def _article(doc: RawDocument, layout: Layout, metadata: _Metadata,
         return _skipped(doc, SkipReason.NO_TEXT, "no article text left after removing furniture")
     text = "\n\n".join(paragraph for _, paragraph in layout.paragraphs)
     blocks = _blocks(layout)
-    language, problem = _language(text)
-    if problem and config.require_english:
-        return _skipped(doc, SkipReason.NOT_ENGLISH, problem)
     url = _canonical_url(metadata.url)
     digest = hashlib.sha1((url or text).encode("utf-8")).hexdigest()
     return Article(
         id=digest[:config.id_length], source=doc.source, text=text, blocks=blocks, url=url,
-        outlet=metadata.outlet or _host(url), published=metadata.published, language=language,
+        outlet=metadata.outlet or _host(url), published=metadata.published,
+        language=identify_language(text, config.language).code,
         title=_first_block(text, blocks, BlockKind.TITLE), byline=metadata.byline,
-        standfirst=_first_block(text, blocks, BlockKind.STANDFIRST), credits=layout.credits)
+        standfirst=_first_block(text, blocks, BlockKind.STANDFIRST),
+        credits=_agencies(layout, metadata.byline))
 
 
 def _skipped(doc: RawDocument, reason: SkipReason, detail: str) -> Skipped:
@@ -121,17 +120,13 @@ def _first_block(text: str, blocks: tuple[Block, ...], kind: BlockKind) -> str |
     return next((text[b.start:b.end] for b in blocks if b.kind is kind), None)
 
 
-def _language(text: str) -> tuple[str, str | None]:
-    """``en`` or ``und``, and why the text is judged not English (None for English)."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    letters = sum(len(word) for word in words)
-    latin = sum(1 for word in words for ch in word if ch <= "\u024f")
-    if letters >= _MIN_LETTERS_JUDGED and latin < letters / 2:
-        return "und", f"only {latin / letters:.0%} of {letters} letters are Latin"
-    share = sum(word in _ENGLISH for word in words) / max(len(words), 1)
-    if len(words) >= _MIN_WORDS_JUDGED and share < _MIN_ENGLISH_SHARE:
-        return "und", f"English function words are {share:.1%} of {len(words)} words"
-    return "en", None
+def _agencies(layout: Layout, byline: str | None) -> tuple[str, ...]:
+    """The agencies credited by the layout's credits, the byline and the closing sign-offs."""
+    found = [agency for credit in (*layout.credits, byline or "")
+             for agency in agencies_in(credit)]
+    found += [agency for _, paragraph in layout.paragraphs[-_SIGN_OFF_PARAGRAPHS:]
+              for agency in sign_off_agencies(paragraph)]
+    return tuple(dict.fromkeys(found))
 
 
 def _first_date(*candidates: str | None) -> str | None:

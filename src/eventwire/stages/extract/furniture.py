@@ -114,7 +114,8 @@ _CONTRIBUTORS = re.compile(
     r"(?: and \w+)? by\b[^()]{2,300}\)?", re.IGNORECASE)
 _WRAPPED_CREDIT = re.compile(r"[\[(](?P<who>[^\[\]()]{2,60})[\])]")
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\((?P<agency>[^()]{1,30})\)\s*[—–-]")
+    r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w .'-]{1,30}){0,2}\s*)?"
+    r"\((?P<agency>[^()]{1,30})\)\s*[—–-]")
 
 _BYLINE = re.compile(r"(?:by|written by|words by)\s+(?P<who>[^|•·]+?)\s*(?:[|•·].*)?",
                      re.IGNORECASE)
@@ -177,7 +178,8 @@ def inline_credit(paragraph: str) -> str | None:
 
 
 def dateline_agency(paragraph: str) -> str | None:
-    """The wire agency of a dateline opening a paragraph: ``KYIV, Ukraine (AP) — ...``."""
+    """The wire agency of a dateline opening a paragraph: ``KYIV, Ukraine (AP) — ...``,
+    ``Paris (AFP) - ...``, ``(Reuters) - ...``."""
     match = _DATELINE.match(paragraph)
     if match is None or not _AGENCY.fullmatch(match.group("agency").strip()):
         return None

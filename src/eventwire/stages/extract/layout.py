@@ -1,5 +1,8 @@
 """Lines of a page -> Layout: each kept line's block kind, the byline, the credits.
 
+The credits are the lines that credit someone, whole: credit lines, a caption's closing credit,
+the byline line, and the agency of a dateline opening the body.
+
 It reads the lines of a pre-scraped text and of trafilatura's output alike. Every line gets one
 role, in a fixed order of passes; a pass only looks at lines that no earlier pass claimed:
 
@@ -121,6 +124,7 @@ def read_layout(lines: Sequence[Line], hints: Hints) -> Layout:
     date = _mark_furniture(sheet)
     byline = _mark_byline(sheet)
     credits = _mark_credits(sheet)
+    credits += [sheet.text(i) for i, role in enumerate(sheet.roles) if role is _Role.BYLINE]
     _mark_repeats(sheet)
     _trim_leading(sheet)
     _mark_title(sheet)
