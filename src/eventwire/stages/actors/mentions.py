@@ -1,22 +1,23 @@
-"""Find actor mentions in a parse: codebook phrases, named entities, groups of states, role nouns.
+"""Parse + codebook -> the pieces every actor finder shares: drafts, owners, participant test.
 
-Each finder returns ``Found`` items (a token range and the actor it names, as a draft keyed by a
-stable codebook-style key). The rules are written here because no library codes actors to
-country + sector from a parse; spaCy supplies the parse and the NER spans they start from.
+A ``Found`` is a token range and the actor it names, as a ``Draft`` keyed by a stable
+codebook-style key; an ``Owner`` is the state or organisation a role noun or title belongs to
+("Russian", "Russia's", "US", "of Mali", "Hamas"). The rules are written here because no
+library codes actors to country + sector from a parse; spaCy supplies the parse they read.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from eventwire.records import Entity, Token
-from eventwire.stages.actors.codebook import Codebook, Entry, Region
+from eventwire.records import Token
+from eventwire.stages.actors.codebook import Codebook, Entry
 from eventwire.stages.actors.parse import ParseView
 from eventwire.vocab import ActorKind
 
-MAX_PHRASE = 7
+MAX_NAME = 10
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "attr", "ROOT"}
 _PARTICIPANT_PREPS = {"by", "with", "against", "from", "to", "between", "for", "on", "toward",
                       "towards"}
@@ -24,10 +25,10 @@ _GEO_NOUNS = {"border", "territory", "capital", "neighbour", "neighbor", "soil",
               "region", "city", "province", "coast", "north", "south", "east", "west", "side",
               "part", "frontier", "outskirts", "area"}
 _GEO_VERBS = {"border", "neighbour", "neighbor", "visit", "enter", "leave", "reach", "cross"}
-_COLLECTIVES = {"police", "military", "government", "leadership", "administration", "regime",
-                "army", "opposition", "parliament"}
-_STATE_NOUNS = {"country", "republic", "state", "nation", "neighbour", "neighbor", "government",
-                "ally"}
+_MODIFIERS = {"senior", "top", "new", "former", "acting", "interim", "local", "federal",
+              "regional", "provincial", "national", "then", "outgoing", "incoming", "current",
+              "own", "deputy", "vice", "chief", "first", "assistant", "special", "foreign",
+              "main", "official", "state", "central", "high-ranking", "unnamed", "visiting"}
 
 
 @dataclass(slots=True)
@@ -48,8 +49,8 @@ class Draft:
     @classmethod
     def of_entry(cls, entry: Entry, rule: str) -> Draft:
         return cls(key=entry.key, name=entry.name, kind=entry.kind, country=entry.country,
-                   sector=entry.sector, rule=rule, description=entry.description,
-                   members=entry.members)
+                   sector=entry.sector, rule=f"{rule}:{entry.key}",
+                   description=entry.description, members=entry.members)
 
 
 @dataclass(slots=True)
@@ -57,36 +58,29 @@ class Found:
     lo: int
     hi: int
     draft: Draft
-    extra: dict[str, str] = field(default_factory=dict)
 
 
-def codebook_phrases(view: ParseView, book: Codebook, ents: dict[int, Entity]) -> Iterator[Found]:
-    """Longest codebook matches over token n-grams; an entry beats a wrong NER label."""
-    toks, i = view.tokens, 0
-    while i < len(toks):
-        for n in range(min(MAX_PHRASE, len(toks) - i), 0, -1):
-            last = toks[i + n - 1]
-            if (last.sent != toks[i].sent or not toks[i].text[:1].isupper()
-                    or last.tag == "POS" or "\n" in view.surface(i, i + n)):
-                continue
-            entry = book.lookup(view.surface(i, i + n))
-            if entry is None or (entry.kind is ActorKind.STATE and _named_person(ents, i)):
-                continue
-            if entry.kind is ActorKind.STATE and not _participant(view, i, i + n):
-                continue
-            yield Found(i, i + n, Draft.of_entry(entry, "codebook"))
-            i += n - 1
-            break
-        i += 1
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """The state or organisation a role belongs to, and the tokens that name it."""
+
+    entry: Entry
+    lo: int
+    hi: int
+    how: str
+
+    @property
+    def sector(self) -> str | None:
+        return "GOV" if self.entry.kind is ActorKind.STATE else self.entry.sector
 
 
-def _named_person(ents: dict[int, Entity], i: int) -> bool:
-    ent = ents.get(i)
-    return ent is not None and ent.label == "PERSON"
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _participant(view: ParseView, lo: int, hi: int, strict: bool = False) -> bool:
-    """Whether a name is a participant (actor) rather than a location in its clause."""
+def participant(view: ParseView, lo: int, hi: int, strict: bool = False) -> bool:
+    """Whether a name is a participant (actor) rather than a location in its clause: not the
+    object of "visit" or "border", not "in Syria", not "Palmyra, Syria", not a lone heading."""
     tok = view.governor(view.head_of(lo, hi))
     head = view.tokens[tok.head]
     if tok.dep == "poss":
@@ -96,6 +90,10 @@ def _participant(view: ParseView, lo: int, hi: int, strict: bool = False) -> boo
             tok.dep == "pobj" and head.lemma.lower() == "by")
     if tok.dep == "dobj" and head.lemma.lower() in _GEO_VERBS:
         return False
+    if tok.dep == "appos" and head.pos == "PROPN":
+        return False
+    if tok.dep == "ROOT" and _heading(view, tok):
+        return False
     if tok.dep in _PARTICIPANT_DEPS:
         return True
     owner = view.tokens[head.head]
@@ -103,131 +101,88 @@ def _participant(view: ParseView, lo: int, hi: int, strict: bool = False) -> boo
             and owner.lemma.lower() not in _GEO_NOUNS)
 
 
-def capitals(view: ParseView, book: Codebook, ents: tuple[Entity, ...]) -> Iterator[Found]:
-    """A capital used as an agent ("Moscow holds bases", "led by Moscow") is its government."""
-    for ent in ents:
-        entry = book.capital_of(ent.text) if ent.label == "GPE" else None
-        if entry and _participant(view, ent.token_start, ent.token_end, strict=True):
-            yield Found(ent.token_start, ent.token_end, Draft.of_entry(entry, "capital-metonym"))
+def _heading(view: ParseView, tok: Token) -> bool:
+    """A name standing alone before a full stop or a line break ("Syria ." in a list)."""
+    if any(k.dep != "punct" for k in view.kids(tok.i)):
+        return False
+    nxt = view.tokens[tok.i + 1] if tok.i + 1 < len(view.tokens) else None
+    return nxt is None or nxt.text in {".", ":"} or "\n" in nxt.text or (
+        "\n" in view.text[tok.end:nxt.start])
 
 
-def named_entities(view: ParseView, ents: tuple[Entity, ...]) -> Iterator[Found]:
-    """People and organisations the codebook does not know, kept without a guessed country."""
-    for ent in ents:
-        lo, hi = ent.token_start, ent.token_end
-        if view.tokens[lo].text.lower() == "the":
-            lo += 1
-        if lo >= hi:
+def name_ending_at(view: ParseView, book: Codebook, j: int) -> tuple[int, Entry] | None:
+    """The longest codebook name (or seat of government) whose last token is ``j``."""
+    toks = view.tokens
+    for n in range(min(MAX_NAME, j + 1), 0, -1):
+        lo = j - n + 1
+        if toks[lo].sent != toks[j].sent or not toks[lo].text[:1].isupper():
             continue
-        name = view.surface(lo, hi)
-        if ent.label == "PERSON":
-            yield Found(lo, hi, Draft(key=f"PERSON-{slug(name)}", name=name,
-                                      kind=ActorKind.PERSON, country=None, sector=None,
-                                      rule="ner-person"))
-        elif ent.label == "ORG":
-            yield Found(lo, hi, Draft(key=f"ORG-{slug(name)}", name=name,
-                                      kind=ActorKind.ORGANIZATION, country=None, sector=None,
-                                      rule="ner-org"))
+        surface = view.surface(lo, j + 1)
+        entry = book.lookup(surface) or (book.capital_of(surface) if n <= 3 else None)
+        if entry is not None:
+            return lo, entry
+    return None
 
 
-def demonym_groups(view: ParseView, book: Codebook) -> Iterator[Found]:
-    """"Afghan militants", "Hungarian and Romanian officials" -> country + sector groups."""
-    for tok in view.tokens:
-        entry = book.demonym_of(tok.text)
-        if entry is None or tok.dep not in {"amod", "compound", "conj", "nmod"}:
+def demonym_ending_at(view: ParseView, book: Codebook, j: int) -> tuple[int, Entry] | None:
+    """The longest demonym ("Afghan", "North Korean", "Saudi Arabian") ending at token ``j``."""
+    for n in (3, 2, 1):
+        lo = j - n + 1
+        if lo < 0 or view.tokens[lo].sent != view.tokens[j].sent:
             continue
-        noun = view.tokens[view.governor(tok).head]
-        role = book.roles.get(noun.lemma.lower())
-        if role is None or role.person:
-            continue
-        name = f"{tok.text} {noun.text}"
-        coordinated = tok.dep == "conj" or any(view.kids(tok.i, "conj"))
-        yield Found(tok.i, tok.i + 1 if coordinated else noun.i + 1,
-                    Draft(key=f"{entry.key}-{role.sector}", name=name, kind=ActorKind.GROUP,
-                          country=entry.key, sector=role.sector, rule="demonym+role"))
+        entry = book.demonym_of(view.surface(lo, j + 1))
+        if entry is not None:
+            return lo, entry
+    return None
 
 
-def state_groups(view: ParseView, book: Codebook) -> Iterator[Found]:
-    """Groups of states: "Central Asian republics bordering X", "Afghanistan's neighbours"."""
-    for tok in view.tokens:
-        lemma = tok.lemma.lower()
-        if lemma not in _STATE_NOUNS or tok.tag not in {"NNS", "NNPS"}:
-            continue
-        region, lo, hi = _region_modifier(view, book, tok)
-        members = region.members if region else None
-        name_key = region.key if region else ""
-        for bordering in view.kids(tok.i, "acl"):
-            target = next(view.kids(bordering.i, "dobj"), None)
-            entry = book.lookup(target.text) if target is not None else None
-            if bordering.lemma.lower() == "border" and entry is not None:
-                near = book.neighbours.get(entry.key, ())
-                members = tuple(m for m in members if m in near) if members else near
-                name_key += f"-BORDERING-{entry.key}"
-                hi = max(hi, view.subtree(bordering.i)[1])
-        owner = next(view.kids(tok.i, "poss"), None)
-        owner_entry = book.lookup(owner.text) if owner is not None else None
-        if lemma in {"neighbour", "neighbor"} and owner is not None and owner_entry is not None:
-            members = book.neighbours.get(owner_entry.key, ())
-            name_key = f"NEIGHBOURS-{owner_entry.key}"
-            lo = min(lo, owner.i)
-        if members:
-            yield Found(lo, hi, Draft(key=f"GROUP-{name_key.strip('-')}",
-                                      name=view.surface(lo, hi), kind=ActorKind.GROUP,
-                                      country=None, sector="GOV", rule="state-group",
-                                      members=tuple(members)))
+def owner_before(view: ParseView, book: Codebook, lo: int) -> Owner | None:
+    """"Russian ...", "Russia's ...", "US ...", "Hamas ...": who owns the phrase at ``lo``."""
+    j = lo - 1
+    while j >= 0 and _modifier(view.tokens[j]) and view.tokens[j].sent == view.tokens[lo].sent:
+        j -= 1
+    if j < 0 or view.tokens[j].sent != view.tokens[lo].sent:
+        return None
+    if view.tokens[j].tag == "POS":
+        named = name_ending_at(view, book, j - 1) if j > 0 else None
+        return Owner(named[1], named[0], j + 1, "possessive") if named else None
+    demonym = demonym_ending_at(view, book, j)
+    if demonym is not None:
+        return Owner(demonym[1], demonym[0], j + 1, "demonym")
+    named = name_ending_at(view, book, j)
+    return Owner(named[1], named[0], j + 1, "name") if named else None
 
 
-def _region_modifier(view: ParseView, book: Codebook,
-                     noun: Token) -> tuple[Region | None, int, int]:
-    """A region adjective before a state noun, or "in the <region>" after it."""
-    i = noun.i
-    mods = [t for t in view.kids(i, "amod", "compound", "nmod") if t.i < i]
-    if mods:
-        lo = min(view.subtree(m.i)[0] for m in mods)
-        words = view.surface(lo, i).lower()
-        for adj, region in book.region_adjectives.items():
-            if re.search(rf"(?:^|\s){re.escape(adj)}$", words):
-                return region, lo, i + 1
-    for prep in view.kids(i, "prep"):
-        for obj in view.kids(prep.i, "pobj"):
-            lo_o = view.subtree(obj.i)[0]
-            named = book.region_names.get(view.surface(lo_o, obj.i + 1).lower()
-                                          .removeprefix("the "))
-            if prep.lemma.lower() == "in" and named is not None:
-                return named, i, obj.i + 1
-    return None, i, i + 1
-
-
-def role_groups(view: ParseView, book: Codebook, taken: set[int]) -> Iterator[Found]:
-    """Unnamed collective actors ("militants", "police", "protesters"), no country guessed."""
-    for tok in view.tokens:
-        role = book.roles.get(tok.lemma.lower())
-        if role is None or role.person or tok.i in taken or tok.pos not in {"NOUN", "PROPN"}:
-            continue
-        if tok.tag not in {"NNS", "NNPS"} and tok.lemma.lower() not in _COLLECTIVES:
-            continue
-        if not _participant(view, tok.i, tok.i + 1) and view.governor(tok).dep != "pobj":
-            continue
-        lo = min([tok.i] + [m.i for m in view.kids(tok.i, "amod", "compound")])
-        country, hi = _country_of(view, book, tok)
-        name = view.surface(lo, hi)
-        key = f"{country.key}-{role.sector}" if country else f"UNNAMED-{role.sector}-{tok.lemma}"
-        yield Found(lo, hi, Draft(key=key, name=name, kind=ActorKind.GROUP,
-                                  country=country.key if country else None,
-                                  sector=role.sector, rule="role-noun"))
-
-
-def _country_of(view: ParseView, book: Codebook, noun: Token) -> tuple[Entry | None, int]:
-    """The state a role noun belongs to: "the leadership in Kabul", "the government of Mali"."""
-    for prep in view.kids(noun.i, "prep"):
+def owner_after(view: ParseView, book: Codebook, head: int) -> Owner | None:
+    """"the government of Mali", "King Hassan of Morocco", "the leadership in Kabul", "rebels
+    in Darfur"; not "its forces in Lebanon", which are somebody else's."""
+    for prep in view.kids(head, "prep"):
         obj = next(view.kids(prep.i, "pobj"), None)
-        if obj is None or prep.lemma.lower() not in {"in", "of"}:
+        word = prep.lemma.lower()
+        if obj is None or word not in {"in", "of"}:
             continue
-        entry = book.lookup(obj.text) or book.capital_of(obj.text)
-        if entry is not None and entry.kind is ActorKind.STATE:
-            return entry, obj.i + 1
-    return None, noun.i + 1
+        lo = min([obj.i] + [t.i for t in view.kids(obj.i, "compound")])
+        named = name_ending_at(view, book, obj.i)
+        if named is None or named[0] < lo or named[1].kind is ActorKind.PERSON:
+            continue
+        if word == "of" or (named[1].kind is ActorKind.STATE
+                            and not any(view.kids(head, "poss"))):
+            return Owner(named[1], prep.i, obj.i + 1, word)
+    return None
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def coordinated(view: ParseView, book: Codebook, owner: Owner) -> Iterator[Owner]:
+    """Owners listed before ``owner``: "Hungarian and Romanian officials", "U.S., British and
+    French troops" (read from the words, as parsers often attach them elsewhere)."""
+    j = owner.lo - 1
+    while j > 0 and view.tokens[j].text.lower() in {"and", "or", ","}:
+        found = demonym_ending_at(view, book, j - 1) or name_ending_at(view, book, j - 1)
+        if found is None or view.tokens[found[0]].sent != view.tokens[owner.lo].sent:
+            return
+        yield Owner(found[1], found[0], j, "coordinated")
+        j = found[0] - 1
+
+
+def _modifier(tok: Token) -> bool:
+    word = tok.text.lower()
+    return word in _MODIFIERS or (tok.pos == "ADJ" and tok.text.islower())
