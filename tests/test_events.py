@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from eventwire.records import (
     Span,
     TimeExpr,
 )
-from eventwire.stages.events import EventsConfig, Lexicon, code_events
+from eventwire.stages.events import EventModel, EventsConfig, Lexicon, code_events
 from eventwire.stages.nlp import NlpConfig, annotate
 from eventwire.vocab import (
     ActorKind,
@@ -41,6 +42,11 @@ from eventwire.vocab import (
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return Lexicon.load()
+
+
+@pytest.fixture(scope="module")
+def model() -> EventModel:
+    return EventModel.load()
 
 
 def spans(text: str, *surfaces: str) -> tuple[Span, ...]:
@@ -73,13 +79,16 @@ def parse(nlp: Language, text: str, blocks: tuple[Block, ...] | None = None,
     return next(annotate([art], nlp, NlpConfig()))
 
 
-def code(nlp: Language, lexicon: Lexicon, text: str, actors: dict[str, tuple[str, ...]], *,
+def code(nlp: Language, lexicon: Lexicon, text: str, actors: Mapping[str, tuple[str, ...]], *,
          extra: tuple[Actor, ...] = (), places: tuple[Place, ...] = (),
          times: tuple[TimeExpr, ...] = (), quotes: tuple[Quote, ...] = (),
-         config: EventsConfig | None = None, ann: Annotated | None = None) -> tuple[Event, ...]:
-    """Code ``text`` with state actors ``{id: surfaces}`` plus any other stage inputs."""
+         config: EventsConfig | None = None, ann: Annotated | None = None,
+         model: EventModel | None = None) -> tuple[Event, ...]:
+    """Code ``text`` with state actors ``{id: surfaces}`` plus any other stage inputs (by
+    rules alone unless a ``model`` is given)."""
     found = tuple(actor(text, k, *v) for k, v in actors.items()) + extra
-    return code_events(ann or parse(nlp, text), found, places, times, quotes, lexicon, config)
+    return code_events(ann or parse(nlp, text), found, places, times, quotes, lexicon, config,
+                       model)
 
 
 def only(events: tuple[Event, ...], kind: PloverType) -> Event:
@@ -139,7 +148,7 @@ def test_each_plover_type(nlp: Language, lexicon: Lexicon, text: str,
     event = only(code(nlp, lexicon, text, actors, config=EventsConfig(keep_unanchored=True)),
                  kind)
     assert (event.actor, event.recipient) == (who, whom)
-    assert event.coder == "eventwire-rules/0.1"
+    assert event.coder == lexicon.version == "eventwire-rules/0.2"
     assert len(event.cameo) == 2 and 1 <= int(event.cameo) <= 20
     assert event.quad == (1 if int(event.cameo) <= 5 else 2 if int(event.cameo) <= 9
                           else 3 if int(event.cameo) <= 14 else 4)
@@ -474,14 +483,16 @@ def example_inputs(text: str) -> tuple[tuple[Actor, ...], tuple[Place, ...],
     return actors, places, times, quotes
 
 
-@pytest.fixture(scope="module")
-def example(nlp: Language, lexicon: Lexicon,
+@pytest.fixture(scope="module", params=["rules", "both"])
+def example(request: pytest.FixtureRequest, nlp: Language, lexicon: Lexicon, model: EventModel,
             example_text: str) -> tuple[str, dict[PloverType, list[Event]]]:
+    """The example's events by rules alone and by rules and model (the default)."""
     art = example_article(example_text)
     actors, places, times, quotes = example_inputs(art.text)
     ann = next(annotate([art], nlp, NlpConfig()))
     by_type: dict[PloverType, list[Event]] = {}
-    for event in code_events(ann, actors, places, times, quotes, lexicon):
+    with_model = model if request.param == "both" else None
+    for event in code_events(ann, actors, places, times, quotes, lexicon, model=with_model):
         by_type.setdefault(event.plover.type, []).append(event)
     return art.text, by_type
 
@@ -529,7 +540,8 @@ def test_example_background_takeover(example: tuple[str, dict[PloverType, list[E
 
 def test_example_statements(example: tuple[str, dict[PloverType, list[Event]]]) -> None:
     text, by_type = example
-    concerns, warning = by_type[PloverType.ACCUSE]
+    concerns, warning = sorted(by_type[PloverType.ACCUSE],
+                               key=lambda e: "warn" in surface(text, e.trigger))
     assert surface(text, concerns.trigger) == "raised concerns"
     assert (concerns.actor, concerns.recipient, len(concerns.evidence)) == (
         ("CAR",), ("TAL",), 2)
@@ -573,3 +585,90 @@ def test_example_spans_slice_the_text(example: tuple[str, dict[PloverType, list[
             assert 0 <= span.start < span.end <= len(text)
             assert surface(text, span) == surface(text, span).strip()
         assert any(s.start <= event.trigger.start < s.end for s in event.evidence)
+
+
+# --- ACLED sub-event types, rules and model -------------------------------------------------
+
+ACLED_NOTES = [
+    ("On 2 June, a man threw a grenade at a police station in Bujumbura.",
+     "Explosions/Remote violence", "Grenade"),
+    ("On 9 August, soldiers raped two women in a village near Bunia.",
+     "Violence against civilians", "Sexual violence"),
+    ("On 14 August, the army recaptured the town of Ber from the rebels.",
+     "Battles", "Government regains territory"),
+    ("On 5 May, a mob lynched a suspected thief in Kano.", "Riots", "Mob violence"),
+    ("On 4 April, soldiers defused an IED planted on the road near Mandera.",
+     "Strategic developments", "Disrupted weapons use"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), ACLED_NOTES,
+                         ids=[n[2] for n in ACLED_NOTES])
+@pytest.mark.parametrize("with_model", [False, True], ids=["rules", "both"])
+def test_acled_sub_event_types(nlp: Language, lexicon: Lexicon, model: EventModel, text: str,
+                               event_type: str, sub_event_type: str, with_model: bool) -> None:
+    army = actor(text, "ARMY", "the army", "soldiers", kind=ActorKind.ORGANIZATION, sector="MIL")
+    events = code(nlp, lexicon, text, {}, extra=(army,),
+                  config=EventsConfig(keep_unanchored=True),
+                  model=model if with_model else None)
+    coded = [e.acled for e in events if e.acled is not None]
+    assert coded and (coded[0].event_type, coded[0].sub_event_type) == (event_type,
+                                                                         sub_event_type)
+
+
+def test_model_reads_an_intervention_in_the_next_sentence(nlp: Language, lexicon: Lexicon,
+                                                          model: EventModel) -> None:
+    text = ("On 5 April, students demonstrated against fee increases in Lagos. Police "
+            "dispersed the crowd with tear gas and arrested ten students.")
+    lagos = place(text, "pl-los", "Lagos", PlacePrecision.EXACT)
+    by_rules = only(code(nlp, lexicon, text, {}, places=(lagos,)), PloverType.PROTEST)
+    assert by_rules.acled is not None and by_rules.acled.sub_event_type == "Peaceful protest"
+    both = only(code(nlp, lexicon, text, {}, places=(lagos,), model=model), PloverType.PROTEST)
+    assert both.acled is not None
+    assert both.acled.sub_event_type == "Protest with intervention"
+    assert both.coder == f"{lexicon.version}+{model.version}"
+
+
+def test_model_adds_events_only_where_the_rules_found_none(nlp: Language, lexicon: Lexicon,
+                                                          model: EventModel) -> None:
+    text = "Hamas fired rockets at Israel. Ghana called up thousands of reservists."
+    actors = {"HAM": ("Hamas",), "ISR": ("Israel",), "GHA": ("Ghana",)}
+    events = code(nlp, lexicon, text, actors, model=model)
+    assert [(e.plover.type, e.coder) for e in events] == [
+        (PloverType.ASSAULT, f"{lexicon.version}+{model.version}"),
+        (PloverType.MOBILIZE, model.version)]
+    assert [e.plover.type for e in code(nlp, lexicon, text, actors)] == [PloverType.ASSAULT]
+
+
+def test_a_coder_must_be_on(nlp: Language, lexicon: Lexicon, model: EventModel) -> None:
+    text = "Hamas fired rockets at Israel."
+    with pytest.raises(ConfigError, match="no event model"):
+        code(nlp, lexicon, text, {}, config=EventsConfig(rules=False))
+    with pytest.raises(ConfigError, match="no event model"):
+        code(nlp, lexicon, text, {}, config=EventsConfig(rules=False, model=False),
+             model=model)
+
+
+def test_lexicon_rejects_an_acled_code_acled_lacks(tmp_path: Path) -> None:
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("light_verbs: []\nrecipients: {}\nrules:\n  ASSAULT:\n"
+                   "    - {match: attack, cameo: '180', acled: [Battles, Attack]}\n",
+                   encoding="utf-8")
+    with pytest.raises(ConfigError, match="Violence against civilians"):
+        Lexicon.load(triggers=bad)
+
+
+def test_a_drill_scenario_is_hypothetical(nlp: Language, lexicon: Lexicon) -> None:
+    text = "The drills will simulate an attack by rebels on a border post in Armenia."
+    events = code(nlp, lexicon, text, {"ARM": ("Armenia",)},
+                  extra=(actor(text, "REB", "rebels", kind=ActorKind.GROUP),))
+    assert only(events, PloverType.ASSAULT).factuality.polarity is Polarity.HYPOTHETICAL
+
+
+def test_a_contrastive_clause_keeps_its_own_date(nlp: Language, lexicon: Lexicon) -> None:
+    text = "While Serbia threatened Kosovo, Albania withdrew its troops on Monday."
+    monday = time(text, "on Monday", "2023-05-08", "2023-05-08", DatePrecision.DAY)
+    events = code(nlp, lexicon, text, {"SRB": ("Serbia",), "XKX": ("Kosovo",),
+                                       "ALB": ("Albania",)}, times=(monday,))
+    assert only(events, PloverType.THREATEN).date.start is None
+    assert only(events, PloverType.RETREAT).date.start == "2023-05-08"

@@ -23,6 +23,8 @@ negation) are added to ``plover.context`` by the caller.
 
 from __future__ import annotations
 
+import itertools
+
 from eventwire.records import Factuality, Quote
 from eventwire.stages.events.roles import Cast
 from eventwire.stages.events.syntax import Tree
@@ -34,7 +36,9 @@ INTENT = frozenset({"plan", "intend", "expect", "aim", "prepare", "schedule", "s
                     "hope", "want", "agree", "promise", "pledge", "vow", "offer", "threaten",
                     "seek", "decide", "propose", "try", "attempt", "urge", "ask", "call",
                     "demand", "request", "press", "invite", "encourage"})
-HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh"})
+HYPOTHETICAL_GOVERNORS = frozenset({"consider", "propose", "suggest", "mull", "weigh",
+                                    "simulate", "rehearse", "practise", "practice", "focus",
+                                    "aim"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 DENIALS = frozenset({"deny", "refuse", "fail", "decline"})
 HISTORICAL_ADVERBS = frozenset({"previously", "formerly", "historically"})
@@ -42,6 +46,7 @@ BACKGROUND = frozenset({"following", "after", "since", "wake", "aftermath"})
 REPORTING = frozenset({"say", "tell", "announce", "claim", "state", "report", "add",
                        "declare", "insist", "assert", "confirm", "deny", "allege", "note",
                        "write", "warn", "explain", "stress", "reveal", "quote", "accord"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 EMBEDDING = frozenset({"relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass",
                        "xcomp", "advcl", "conj", "compound", "appos"})
 
@@ -80,7 +85,8 @@ def _polarity(tree: Tree, anchor: int) -> Polarity:
         marks = {tree.lemma(k) for k in tree.kids(i, "mark")}
         if aux & MODALS or marks & {"if", "unless"}:
             return Polarity.HYPOTHETICAL
-    if any(tree.lemma(i) in HYPOTHETICAL_GOVERNORS for i in chain[1:]):
+    if any(tree.lemma(gov) in HYPOTHETICAL_GOVERNORS and tree.dep(below) not in SUBJECTS
+           for below, gov in itertools.pairwise(chain)):
         return Polarity.HYPOTHETICAL
     return Polarity.ASSERTED
 

@@ -7,7 +7,8 @@ in the data is a ``ConfigError`` naming the rule, not a wrong event later.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -17,9 +18,11 @@ import yaml
 
 from eventwire.errors import ConfigError
 from eventwire.records import AcledCode
+from eventwire.stages.events.acled import sub_event
 from eventwire.vocab import ArmsCategory, ArmsDeal, ArmsStage, PloverType
 
 ARMS_SLOT = "<arms>"
+RULES_VERSION = "eventwire-rules/0.2"
 _DATA = resources.files("eventwire") / "data"
 
 
@@ -51,6 +54,11 @@ class TriggerRule:
     acled: AcledCode | None = None
     family: str = ""
     confidence: float = 0.6
+
+    @property
+    def kinds(self) -> set[PloverType]:
+        """The types it can code: its own and, for exercises and the like, the joint one."""
+        return {self.type} | ({self.joint[0]} if self.joint else set())
 
     @property
     def root(self) -> str:
@@ -87,7 +95,8 @@ class Lexicon:
     rules: tuple[TriggerRule, ...]
     arms: ArmsTerms
     light_verbs: frozenset[str]
-    version: str = "eventwire-rules/0.1"
+    recipients: Mapping[PloverType, tuple[str, ...]] = field(default_factory=dict)
+    version: str = RULES_VERSION
 
     @classmethod
     def load(cls, triggers: Path | None = None, arms: Path | None = None) -> Lexicon:
@@ -98,7 +107,7 @@ class Lexicon:
                  for kind, raws in trig["rules"].items() for raw in raws]
         rules.sort(key=lambda r: -len(r.words))
         return cls(rules=tuple(rules), arms=_arms_terms(_read(arms or _DATA / "arms.yaml")),
-                   light_verbs=frozenset(trig["light_verbs"]))
+                   light_verbs=frozenset(trig["light_verbs"]), recipients=defaults)
 
 
 def _read(path: Traversable) -> dict[str, Any]:
@@ -125,12 +134,20 @@ def _rule(kind: PloverType, raw: dict[str, Any],
             cue=re.compile(raw["cue"], re.I) if "cue" in raw else None,
             recipient=tuple(raw.get("recipient", defaults.get(kind, ()))),
             joint=_joint(raw.get("joint")), arms=_frame(raw.get("arms")),
-            acled=AcledCode(event_type=raw["acled"][0], sub_event_type=raw["acled"][1])
-            if "acled" in raw else None,
+            acled=_acled(raw.get("acled")),
             family=raw.get("family", "|".join(sorted(words[0]))),
             confidence=float(raw.get("confidence", 0.6)))
     except (KeyError, ValueError, TypeError, IndexError) as exc:
         raise ConfigError(f"trigger rule {raw!r} of {kind}: {exc}") from exc
+
+
+def _acled(raw: list[str] | None) -> AcledCode | None:
+    if raw is None:
+        return None
+    code = sub_event(raw[1])
+    if code.event_type != raw[0]:
+        raise ValueError(f"{raw[1]!r} is a sub-event type of {code.event_type!r}")
+    return code
 
 
 def _joint(raw: dict[str, str] | None) -> tuple[PloverType, str] | None:

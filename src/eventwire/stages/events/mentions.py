@@ -35,7 +35,6 @@ from eventwire.stages.events.arms import merge_arms
 from eventwire.stages.events.lexicon import TriggerRule
 from eventwire.vocab import ActorKind, ArmsStage, PlacePrecision, PloverType, Polarity, Tense
 
-CODER = "eventwire-rules/0.1"
 UNDELIVERED = frozenset({ArmsStage.REQUESTED, ArmsStage.NEGOTIATING, ArmsStage.PROMISED,
                          ArmsStage.ORDERED})
 
@@ -49,6 +48,7 @@ class Mention:
     cameo: str
     mode: tuple[str, ...]
     trigger: Span
+    trigger_token: int
     sentence: Span
     nominal: bool
     actor: tuple[str, ...]
@@ -59,6 +59,7 @@ class Mention:
     place_precision: PlacePrecision
     arms: Arms | None
     acled: AcledCode | None
+    coder: str
     confidence: float
 
     @property
@@ -81,7 +82,7 @@ def group_mentions(mentions: list[Mention], actors: dict[str, Actor]) -> list[li
 
 def _fits(group: list[Mention], m: Mention, actors: dict[str, Actor]) -> bool:
     first = group[0]
-    if not _kin(m.rule) & _kin(first.rule):
+    if not m.rule.kinds & first.rule.kinds:
         return False
     if m.rule.family not in {x.rule.family for x in group}:
         return False
@@ -93,11 +94,6 @@ def _fits(group: list[Mention], m: Mention, actors: dict[str, Actor]) -> bool:
             and _compatible([a for x in group for a in x.recipient], m.recipient, actors)
             and not (m.date.start and dates and m.date.start not in dates)
             and not (m.place and places and m.place not in places))
-
-
-def _kin(rule: TriggerRule) -> set[PloverType]:
-    """The types a rule can code: its own and, for exercises and the like, the joint one."""
-    return {rule.type} | ({rule.joint[0]} if rule.joint else set())
 
 
 def _compatible(known: list[str], new: tuple[str, ...], actors: dict[str, Actor]) -> bool:
@@ -143,7 +139,7 @@ def to_event(article_id: str, group: list[Mention]) -> Event:
         factuality=fact, date=DateRef() if fact.historical else dated.date,
         place=placed.place, place_precision=placed.place_precision,
         evidence=tuple(sorted({m.sentence for m in group}, key=lambda s: s.start)),
-        trigger=best.trigger, arms=arms, coder=CODER,
+        trigger=best.trigger, arms=arms, coder=best.coder,
         confidence=round(min(1.0, best.confidence + 0.05 * (len(group) - 1)), 3))
 
 

@@ -24,6 +24,7 @@ COARSER = {PlacePrecision.EXACT: PlacePrecision.ADMIN1,
            PlacePrecision.ADMIN1: PlacePrecision.COUNTRY,
            PlacePrecision.COUNTRY: PlacePrecision.REGION}
 BACKGROUND_AGE = timedelta(days=365)
+CONTRASTIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 
 
 def event_date(tree: Tree, anchor: int, times: tuple[TimeExpr, ...]) -> TimeExpr | None:
@@ -72,9 +73,15 @@ def event_place(tree: Tree, anchor: int,
 
 
 def _clause_chain(tree: Tree, anchor: int) -> list[int]:
+    """The trigger's clause and the clauses above it, stopping above a contrastive clause
+    ("While X said ..., Y had previously ...": the main clause's date is not X's)."""
     chain = [tree.clause(anchor)]
     for a in tree.ancestors(chain[0]):
         if tree.is_predicate(a):
+            below = chain[-1]
+            if tree.dep(below) == "advcl" and {tree.lemma(k) for k in tree.kids(below, "mark")} & (
+                    CONTRASTIVE):
+                break
             chain.append(a)
     return chain
 
