@@ -10,6 +10,7 @@ from spacy.language import Language
 from eventwire.records import Actor, Annotated, Article, Block, Place, Span
 from eventwire.stages.nlp import NlpConfig, annotate
 from eventwire.stages.places import Gazetteer, PlacesConfig, find_places
+from eventwire.stages.places.resolve import resolve
 from eventwire.vocab import ActorKind, BlockKind, PlacePrecision
 
 
@@ -55,7 +56,20 @@ def test_every_mention_slices_to_the_name(nlp: Language, gazetteer: Gazetteer,
                                           example_text: str) -> None:
     for place in _places(nlp, gazetteer, example_text).values():
         for m in place.mentions:
-            assert example_text[m.start:m.end] in (place.name, "US")
+            surface = example_text[m.start:m.end]
+            assert surface in (place.name, "US") or place.feature == "border"
+
+
+def test_border_of_the_subjects_with_a_country(nlp: Language, gazetteer: Gazetteer,
+                                               example_text: str) -> None:
+    border = next(p for p in _places(nlp, gazetteer, example_text).values()
+                  if p.feature == "border")
+    (mention,) = border.mentions
+    assert example_text[mention.start:mention.end] == "borders with Afghanistan"
+    assert border.name == "Tajikistan and Uzbekistan border with Afghanistan"
+    assert border.id == "pl-border-afg-tjk-uzb" and border.country is None
+    assert border.precision is PlacePrecision.REGION
+    assert border.lat is not None and 36 < border.lat < 39.5 and 66 < (border.lon or 0) < 71
 
 
 @pytest.mark.parametrize("sentence", [
@@ -165,3 +179,76 @@ def test_mentions_always_slice_the_text(nlp: Language, gazetteer: Gazetteer,
         for m in place.mentions:
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start:m.end].strip() == text[m.start:m.end]
+
+
+@pytest.mark.parametrize(("text", "name", "members"), [
+    ("Fighting broke out along the Turkish-Syrian border on Monday.", "Syria–Turkey border",
+     "pl-border-syr-tur"),
+    ("Refugees crossed the border between Sudan and Chad.", "Chad–Sudan border",
+     "pl-border-sdn-tcd"),
+])
+def test_borders_named_by_adjectives_or_between(nlp: Language, gazetteer: Gazetteer, text: str,
+                                                name: str, members: str) -> None:
+    border = _places(nlp, gazetteer, text)[name]
+    assert border.id == members and border.lat is not None
+
+
+def test_one_sided_border_takes_a_neighbour_from_the_article(nlp: Language,
+                                                              gazetteer: Gazetteer) -> None:
+    text = "Pakistan said troops massed on the border with Afghanistan."
+    border = next(p for p in _places(nlp, gazetteer, text).values() if p.feature == "border")
+    assert border.id == "pl-border-afg-pak" and border.lat is not None
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("The mayor of Paris, Texas spoke on Monday.", "Paris", "US.TX"),
+    ("He was arrested in Richmond, Ky., on Friday.", "Richmond", "US.KY"),
+    ("Storms hit Atlanta, Georgia overnight.", "Georgia", "US.GA"),
+])
+def test_containment_picks_the_reading_inside(nlp: Language, gazetteer: Gazetteer, text: str,
+                                              name: str, admin1: str) -> None:
+    assert _places(nlp, gazetteer, text)[name].admin1 == admin1
+
+
+def test_georgia_is_the_country_in_a_caucasus_story(nlp: Language,
+                                                    gazetteer: Gazetteer) -> None:
+    text = "Russian troops stayed in Georgia, near Tbilisi, after the war in South Ossetia."
+    assert _places(nlp, gazetteer, text)["Georgia"].country == "GEO"
+
+
+def test_a_name_the_gazetteer_lacks_lies_within_its_container(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Kashkash in Southern Hasaka."
+    spans = [Span(start=text.index(n), end=text.index(n) + len(n))
+             for n in ("Kashkash", "Southern Hasaka")]
+    readings = resolve(text, spans, gazetteer, PlacesConfig().context_bonus)
+    kashkash, hasaka = readings[spans[0]], readings[spans[1]]
+    assert kashkash.entry is None and kashkash.within is hasaka.entry
+    assert hasaka.entry is not None and (hasaka.entry.feature, hasaka.entry.country) == (
+        "admin1", "SYR")
+
+
+def test_places_carry_points_iso3_and_admin1(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "Floods hit Punjab, Pakistan, and parts of Russia.")
+    punjab, russia = places["Punjab"], places["Russia"]
+    assert (punjab.country, punjab.precision) == ("PAK", PlacePrecision.ADMIN1)
+    assert punjab.admin1 == "PK.04" and punjab.lat is not None
+    assert (russia.lat, russia.lon, russia.geonameid) == (60.0, 100.0, 2017370)
+
+
+def test_dateline_places_are_flagged(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "KABUL, Aug 26 (Reuters) - Gunfire was heard near the airport in Kabul."
+    kabul = _places(nlp, gazetteer, text)["Kabul"]
+    assert kabul.dateline and text[kabul.mentions[0].start:kabul.mentions[0].end] == "KABUL"
+    assert not _places(nlp, gazetteer, "Gunfire was heard in Kabul.")["Kabul"].dateline
+
+
+def test_place_opening_a_local_body_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The Shreveport Police Department arrested two men on Friday."
+    assert _places(nlp, gazetteer, text)["Shreveport"].admin1 == "US.LA"
+
+
+@pytest.mark.parametrize("text", ["Doctors confirmed a case of West Nile virus.",
+                                  "Two Sri Lankan ministers resigned."])
+def test_diseases_and_demonyms_are_not_places(nlp: Language, gazetteer: Gazetteer,
+                                              text: str) -> None:
+    assert not {"West Nile", "Sri Lankan", "Sri Lanka"} & set(_places(nlp, gazetteer, text))
