@@ -140,3 +140,73 @@ def test_spans_always_slice_the_text(nlp: Language, words: list[str],
     for t in find_times(_annotate(nlp, text, published), DatesConfig()):
         assert text[t.start:t.end] == t.text
         assert t.interval is None or t.interval[0] <= t.interval[1]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "interval"), [
+    ("Profits rose in the third quarter of 2020.", "the third quarter of 2020", "2020-Q3",
+     ("2020-07-01", "2020-09-30")),
+    ("Sales fell in the first quarter of last year.", "the first quarter of last year",
+     "2020-Q1", ("2020-01-01", "2020-03-31")),
+    ("Output grew in the last quarter.", "the last quarter", "2021-Q2",
+     ("2021-04-01", "2021-06-30")),
+    ("The company posted a Q4 2019 loss.", "Q4 2019", "2019-Q4", ("2019-10-01", "2019-12-31")),
+    ("The offensive began last winter.", "last winter", "2020-WI", ("2020-12-01", "2021-02-28")),
+    ("Talks will resume in the spring.", "the spring", "2022-SP", ("2022-03-01", "2022-05-31")),
+    ("The dam was finished in the autumn of 2019.", "the autumn of 2019", "2019-FA",
+     ("2019-09-01", "2019-11-30")),
+    ("Inflation has doubled since October 2019.", "since October 2019", "2019-10",
+     ("2019-10-01", "2021-08-26")),
+    ("Turnout was low the previous year.", "the previous year", "2020",
+     ("2020-01-01", "2020-12-31")),
+    ("Protesters gathered over the weekend.", "the weekend", "2021-W33-WE",
+     ("2021-08-21", "2021-08-22")),
+    ("Two quarters ago the bank failed.", "Two quarters ago", "2021-Q1",
+     ("2021-01-01", "2021-03-31")),
+])
+def test_quarters_seasons_and_anchored_months(nlp: Language, sentence: str, surface: str,
+                                              value: str, interval: tuple[str, str]) -> None:
+    found = _only(_times(nlp, sentence), surface)
+    assert (found.value, found.interval) == (value, interval)
+    assert found.precision in (DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.WEEK)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("Fighting has recently intensified.", "recently", "PAST_REF"),
+    ("The border was previously closed.", "previously", "PAST_REF"),
+    ("Attacks rose in recent years.", "recent years", "PAST_REF"),
+    ("The ministry is now run by the army.", "now", "PRESENT_REF"),
+    ("A deal is expected very soon.", "very soon", "FUTURE_REF"),
+    ("Prices will stay high in the near term.", "the near term", "FUTURE_REF"),
+    ("Such raids were common in the past.", "the past", "PAST_REF"),
+])
+def test_vague_references_keep_text_without_interval(nlp: Language, sentence: str,
+                                                     surface: str, value: str) -> None:
+    found = _only(_times(nlp, sentence), surface)
+    assert (found.type, found.value, found.interval) == (TimeType.DATE, value, None)
+    assert found.precision is DatePrecision.UNKNOWN
+
+
+def test_signals_and_counts_around_expressions(nlp: Language) -> None:
+    times = _times(nlp, "Three years after the war, envoys met twice a year and signed a "
+                        "deal three days later. Refineries ran 15 a day for six straight days.")
+    assert _only(times, "Three years").value == "P3Y"
+    assert _only(times, "twice a year").type is TimeType.SET
+    later = _only(times, "three days later")
+    assert later.type is TimeType.DATE and later.value is None
+    assert later.note is not None and "P3D" in later.note
+    assert _only(times, "a day").value == "P1D"
+    assert _only(times, "six straight days").value == "P6D"
+
+
+def test_ages_and_index_points_are_not_dates(nlp: Language) -> None:
+    text = "Mary Barra, 51, will lead the firm. The index closed at 8,579.19 on Monday."
+    surfaces = {t.text for t in _times(nlp, text)}
+    assert not surfaces & {"51", "8,579.19"}
+
+
+def test_scheduled_and_participle_clauses_set_the_tense(nlp: Language) -> None:
+    text = ("A June 3 hearing has been scheduled in the court. The cuts extend plans "
+            "announced in January.")
+    times = _times(nlp, text)
+    assert _only(times, "June 3").value == "2022-06-03"
+    assert _only(times, "January").value == "2021-01"

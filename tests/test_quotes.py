@@ -58,7 +58,8 @@ def test_example_direct_quotes(nlp: Language, example_text: str) -> None:
     assert (supply.direct, supply.speaker, supply.channel) == (True, "mikheev", "ria")
     assert supply.cue == "told"
     assert supply.speaker_span is not None
-    assert example_text[supply.speaker_span.start:supply.speaker_span.end] == "Alexander Mikheev"
+    speaker = example_text[supply.speaker_span.start:supply.speaker_span.end]
+    assert speaker == "Alexander Mikheev, the head of Russia's state arms exporter Rosoboron export"
     assert (supply.date.start, supply.date.precision) == ("2021-08-26", DatePrecision.DAY)
 
     (drills,) = [q for q in quotes if q.text.startswith("the destruction of illegal")]
@@ -161,3 +162,56 @@ def test_quote_spans_always_slice_the_text(nlp: Language, words: list[str]) -> N
     for q in _quotes(nlp, text, actors):
         assert q.text and q.start < q.end
         assert q.speaker in (None, "smith", "bbc") and q.channel in (None, "bbc")
+
+
+def test_typewriter_quote_marks(nlp: Language) -> None:
+    text = "''We are not a burden on America,'' Mr. Obama said on Saturday."
+    actors = (_actor(text, "obama", ActorKind.PERSON, r"Obama"),)
+    (quote,) = _quotes(nlp, text, actors)
+    assert (quote.text, quote.speaker, quote.cue) == (
+        "We are not a burden on America", "obama", "said")
+
+
+def test_continued_quote_keeps_its_speaker(nlp: Language) -> None:
+    text = ('"The period of voting has begun," Anna Baker said. "We intend to educate every '
+            'voter about the record."\n\n"Nothing will stop us now, whatever they say."\n\n'
+            'The vote is in November.')
+    actors = (_actor(text, "baker", ActorKind.PERSON, r"Anna Baker"),)
+    direct = [q for q in _quotes(nlp, text, actors) if q.direct]
+    assert len(direct) == 3
+    assert {(q.speaker, q.cue) for q in direct} == {("baker", "said")}
+    assert len({q.cue_span for q in direct}) == 1
+
+
+def test_according_to_a_source_is_reported_speech(nlp: Language) -> None:
+    text = "Turnout fell by a third in the north, according to the electoral commission."
+    actors = (_actor(text, "commission", ActorKind.ORGANIZATION, r"the electoral commission"),)
+    (quote,) = _quotes(nlp, text, actors)
+    assert (quote.text, quote.direct, quote.cue) == (
+        "Turnout fell by a third in the north", False, "according to")
+    assert quote.speaker == "commission"
+
+
+def test_parenthetical_cue_and_verb_group(nlp: Language) -> None:
+    text = "Acts of protest, the senator has said, are acts of patriotism."
+    (quote,) = _quotes(nlp, text)
+    assert quote.text == "Acts of protest, the senator has said, are acts of patriotism"
+    assert quote.cue == "has said" and not quote.direct
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start:quote.speaker_span.end] == "the senator"
+
+
+def test_claims_of_belief_and_evidence(nlp: Language) -> None:
+    text = ("A new poll shows that the president has lost support in rural areas. "
+            "He told reporters that the army would withdraw within a month.")
+    quotes = {q.cue: q for q in _quotes(nlp, text)}
+    assert quotes["shows"].text == "the president has lost support in rural areas"
+    assert quotes["told"].text == "the army would withdraw within a month"
+
+
+def test_headline_claim_with_a_name_and_colon(nlp: Language) -> None:
+    text = "Lavrov: Western Sanctions Will Not Change Russia's Course\n\nThe minister spoke."
+    actors = (_actor(text, "lavrov", ActorKind.PERSON, r"Lavrov"),)
+    (quote,) = _quotes(nlp, text, actors)
+    assert quote.text == "Western Sanctions Will Not Change Russia's Course"
+    assert (quote.speaker, quote.cue, quote.direct) == ("lavrov", ":", False)

@@ -2,7 +2,10 @@
 
 Candidates are the model's DATE and TIME entities plus a grammar of regular expressions for
 what the small model splits or misses ("between September 7 and 9", "two days ago", "since
-March"); where candidates overlap the longest wins. Calendar dates are read by the grammar and
+March", "the third quarter", "last winter", "recently"); where candidates overlap the longest
+wins. An entity is split at a comma that joins two expressions ("June 17, two days later")
+and loses a dangling "and"; a bare number the model took for a date (an age, "CAC 40") is
+dropped. Calendar dates are read by the grammar and
 validated with ``datetime.date``, so "February 30" is kept with a note saying why it has no
 value; entity texts the grammar does not know ("26/08/2021") go to dateparser.
 
@@ -16,8 +19,11 @@ Without a publication date relative expressions keep their text with no value.
 Modules, one concept each: ``patterns`` the grammar (each pattern with its resolver);
 ``absolute`` resolvers for calendar dates, months, years and ranges, and dateparser;
 ``relative`` resolvers for expressions relative to publication, durations, sets and clock
-times; ``readings`` the reading a resolver returns and the calendar arithmetic they share.
-This module chooses among overlapping candidates and finds the tense of each one's clause.
+times; ``periods`` quarters, seasons and vague references (``PAST_REF`` ...); ``readings``
+the reading a resolver returns and the calendar arithmetic they share. This module chooses
+among overlapping candidates and finds the tense of each one's clause: future with
+will/shall or a verb of scheduling ("has been scheduled for June 3"), past with a past
+tense, a perfect or a participle modifying a noun ("plans announced in January").
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ from eventwire.vocab import Tense, TimeType
 
 __all__ = ["DatesConfig", "find_times"]
 
+_JOINING_COMMA = r", (?!(?:1[89]|20)\d\d\b)"
+_NUMBER = r"\d{1,3}|\d[\d,]*\.\d+(?:\.\d+)*|\d{1,3}(?:,\d{3})+"
 _FUTURE_LEMMAS = frozenset({"schedule", "plan", "due", "expect", "set", "slate", "intend"})
 
 
@@ -87,12 +95,26 @@ def _candidates(ann: Annotated, config: DatesConfig) -> Iterator[_Candidate]:
                 yield _Candidate(start, end, False, partial(resolver, m))
     for e in ann.entities:
         if e.label in config.labels and not re.search(r"\bold\b|-year-old|\bage[ds]?\b", e.text):
-            yield _Candidate(e.start, e.end, True, partial(_resolve_entity, e, config=config))
+            for start, end in _entity_parts(text, e):
+                yield _Candidate(start, end, True, partial(
+                    _resolve_entity, text[start:end], e.label, config=config))
 
 
-def _resolve_entity(entity: Entity, ctx: Context, *, config: DatesConfig) -> Reading:
-    kind = TimeType.TIME if entity.label == "TIME" else TimeType.DATE
-    body = entity.text.removeprefix("the ").removeprefix("The ")
+def _entity_parts(text: str, entity: Entity) -> Iterator[tuple[int, int]]:
+    """The entity split at commas that join two expressions ("June 17, two days later"), not
+    a date and its year; without a dangling "and"; bare numbers (ages, index points) left out."""
+    start = entity.start
+    for sep in [*re.finditer(_JOINING_COMMA, entity.text), None]:
+        end = entity.start + sep.start() if sep else entity.end
+        part = re.sub(r"(?:,| and| or)+$", "", text[start:end])
+        if part and not re.fullmatch(_NUMBER, part):
+            yield start, start + len(part)
+        start = entity.start + sep.end() if sep else end
+
+
+def _resolve_entity(body: str, label: str, ctx: Context, *, config: DatesConfig) -> Reading:
+    kind = TimeType.TIME if label == "TIME" else TimeType.DATE
+    body = body.removeprefix("the ").removeprefix("The ")
     for pattern, resolver, _ in (*GRAMMAR, *ENTITY_GRAMMAR):
         m = pattern.fullmatch(body)
         if m:
@@ -131,12 +153,12 @@ def _clause_tense(ann: Annotated, start: int, end: int) -> Tense | None:
             return None
         kids = [t for t in _sentence(ann, verb) if t.head == verb.i and t.i != verb.i]
         auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
-        if any(k.lemma in ("will", "shall") for k in auxes):
+        if any(k.lemma in ("will", "shall") for k in auxes) or verb.lemma in _FUTURE_LEMMAS or (
+                verb.lemma == "go" and verb.tag == "VBG"):
             return Tense.FUTURE
-        if verb.tag == "VBD" or any(k.tag == "VBD" or k.lemma == "have" for k in auxes):
+        if verb.tag == "VBD" or any(k.tag == "VBD" or k.lemma == "have" for k in auxes) or (
+                verb.tag == "VBN" and verb.dep == "acl"):
             return Tense.PAST
-        if verb.lemma in _FUTURE_LEMMAS or (verb.lemma == "go" and verb.tag == "VBG"):
-            return Tense.FUTURE
         if verb.dep != "xcomp" and not any(k.tag == "TO" for k in kids):
             return None
         verb = tokens[verb.head] if verb.head != verb.i else None

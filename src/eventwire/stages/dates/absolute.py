@@ -142,3 +142,11 @@ def r_decade(m: re.Match[str], ctx: Context) -> Reading:
     start = int(m.group("dec")) * 10
     return Reading(value=m.group("dec"), interval=(date(start, 1, 1), date(start + 9, 12, 31)),
                    precision=DatePrecision.YEAR)
+
+
+def r_short_decade(m: re.Match[str], ctx: Context) -> Reading:
+    """'the 70s': the latest such decade begun by publication (the 1900s without one)."""
+    tens = int(m.group("dd")) * 10
+    start = 2000 + tens if ctx.pub and 2000 + tens <= ctx.pub.year else 1900 + tens
+    return Reading(value=str(start // 10), interval=(date(start, 1, 1), date(start + 9, 12, 31)),
+                   precision=DatePrecision.YEAR)

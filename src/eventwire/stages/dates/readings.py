@@ -29,8 +29,8 @@ _NUMBERS = {w: n for n, w in enumerate(_NUMBER_WORDS)} | {
     "a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
 COUNT = (r"(?i:\d+|" + "|".join(sorted(set(_NUMBERS) - {"zero", "a", "an"}, key=len, reverse=True))
          + "|several|a few)")
-UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "hour": "TH",
-         "minute": "TM"}
+UNITS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+         "hour": "TH", "minute": "TM"}
 SETS = {"daily": "D", "weekly": "W", "monthly": "M", "annual": "Y", "annually": "Y", "yearly": "Y"}
 
 

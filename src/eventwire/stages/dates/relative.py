@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from eventwire.stages.dates.periods import quarter_reading
 from eventwire.stages.dates.readings import (
     SETS,
     UNITS,
@@ -42,7 +43,7 @@ def r_relative(m: re.Match[str], ctx: Context) -> Reading:
         return Reading(type=TimeType.DURATION, value=value)
     if ctx.pub is None:
         return Reading()
-    step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[rel]
+    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[rel]
     pub = ctx.pub
     if unit == "year":
         reading = year_reading(pub.year + step)
@@ -80,16 +81,15 @@ def r_ago(m: re.Match[str], ctx: Context) -> Reading:
         return day_reading(pub - timedelta(days=n))
     if unit == "week":
         return week_reading(pub - timedelta(weeks=n))
-    if unit == "month":
-        return month_reading(*shift_month(pub.year, pub.month, -n))
+    if unit in ("month", "quarter"):
+        y, month = shift_month(pub.year, pub.month, -n * (3 if unit == "quarter" else 1))
+        return month_reading(y, month) if unit == "month" else quarter_reading(y, (month + 2) // 3)
     return year_reading(pub.year - n * (10 if unit == "decade" else 1))
 
 
 def r_anchored(m: re.Match[str], ctx: Context) -> Reading:
-    """'three years after ...': the distance is known, the anchor is another event."""
-    duration = r_duration(m, ctx)
-    return Reading(type=TimeType.DURATION, value=duration.value,
-                   note="relative to another event, not to publication")
+    """'three days later': a date whose distance is known and whose anchor is another event."""
+    return Reading(note=f"{r_duration(m, ctx).value} from another event, not from publication")
 
 
 def r_duration(m: re.Match[str], ctx: Context) -> Reading:
@@ -99,6 +99,21 @@ def r_duration(m: re.Match[str], ctx: Context) -> Reading:
     amount = "X" if n is None else str(n)
     value = f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
     return Reading(type=TimeType.DURATION, value=value)
+
+
+def r_weekend(m: re.Match[str], ctx: Context) -> Reading:
+    """'the weekend': in a future clause the coming one, else the last one begun by publication."""
+    if ctx.pub is None:
+        return Reading()
+    ahead = (ctx.tense or ctx.default_tense) is Tense.FUTURE
+    step = 0 if ahead or ctx.pub.weekday() >= 5 else -1
+    if ahead and ctx.pub.weekday() == 6:
+        step = 1
+    monday = week_reading(ctx.pub + timedelta(weeks=step))
+    assert monday.interval is not None
+    saturday = monday.interval[0] + timedelta(days=5)
+    return Reading(value=f"{monday.value}-WE", interval=(saturday, saturday + timedelta(days=1)),
+                   precision=DatePrecision.WEEK)
 
 
 def r_dayword(m: re.Match[str], ctx: Context) -> Reading:
