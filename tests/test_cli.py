@@ -118,3 +118,36 @@ def test_bad_actor_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_schema_command_prints_the_record_schema() -> None:
     result = run("schema")
     assert json.loads(result.stdout)["title"] == "eventwire Record"
+
+
+def test_feed_polled_twice_codes_only_new_items(tmp_path: Path) -> None:
+    from fixtures.ingest.server import LocalSite, Reply
+
+    page = ("<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>"
+            + "Government troops clashed with rebels near the northern town on Monday, "
+              "officials said, and the fighting forced hundreds of families to flee. " * 3
+            + "</p></article></body></html>")
+    with LocalSite() as site:
+        items = "".join(f"<item><title>Story {n}</title><link>{site.url(f'/s/{n}')}</link>"
+                        f"<pubDate>Mon, 0{n} Mar 2024 10:00:00 +0000</pubDate></item>"
+                        for n in (1, 2))
+        site.routes["/feed"] = Reply(body=f"<rss version='2.0'><channel><title>N</title>"
+                                     f"{items}</channel></rss>".encode(),
+                                     headers={"Content-Type": "application/rss+xml"})
+        for n in (1, 2):
+            site.routes[f"/s/{n}"] = Reply(body=page.format(t=f"Clashes day {n}").encode())
+        db = str(tmp_path / "feed.sqlite")
+        args = ("process", site.url("/feed"), "--db", db, "--allow-private", "--rate", "0")
+        first = run(*args)
+        assert first.returncode == 0, first.stderr
+        second = run(*args)
+        assert second.returncode == 0, second.stderr
+        assert site.hits["/s/1"] == 1 and site.hits["/s/2"] == 1
+    assert "2 known_url" in second.stderr
+    assert json.loads(run("stats", "--db", db, "--json").stdout)["articles"] == 2
+
+
+def test_private_address_is_refused_without_opt_in(tmp_path: Path) -> None:
+    result = run("process", "http://127.0.0.1:9/x", "--db", str(tmp_path / "s.sqlite"))
+    assert result.returncode == 1
+    assert "blocked" in result.stderr and "127.0.0.1" in result.stderr

@@ -61,6 +61,7 @@ class RawDocument:
     published: str | None = None
     external_id: str | None = None
     title: str | None = None
+    fetched: str | None = None  # the day it was fetched or crawled: a last-resort publication date
 
 
 @record
@@ -75,6 +76,15 @@ class Skipped:
     def message(self) -> str:
         """One line naming the input, for the terminal."""
         return f"{self.source}: {self.stage} failed ({self.reason}): {self.detail}"
+
+
+@record
+class StageSkip:
+    """A stage that did not run on a record, and why (counted, not a failure: the record is
+    kept). A non-English article has one per English stage, reason ``not_english``."""
+
+    stage: Stage
+    reason: SkipReason
 
 
 # --- extract -> nlp ----------------------------------------------------------------------
@@ -186,6 +196,7 @@ class Place:
     feature: str
     precision: PlacePrecision
     mentions: tuple[Span, ...] = ()
+    dateline: bool = False
 
 
 @record
@@ -301,7 +312,16 @@ class PipelineInfo:
 
 @record
 class Record:
-    """The output record of one article: the contract of DESIGN.md."""
+    """The output record of one article: the contract of DESIGN.md.
+
+    ``skipped_stages``: the stages that did not run on it and why (a non-English article is kept
+    with its text, no actors, events or quotes). The store fills the last three: ``urls``,
+    every source URL of the same clean text (exact duplicates are stored once); ``story``, the
+    id of the story cluster of near-duplicates (the same wire story re-published with edits)
+    it belongs to; ``earliest``, the id of the cluster's earliest copy (by publication date,
+    then by when it was stored). A record alone in its cluster, as every record is when it leaves
+    the pipeline, has ``story == earliest == id``.
+    """
 
     id: str
     text: str
@@ -321,6 +341,10 @@ class Record:
     events: tuple[Event, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    skipped_stages: tuple[StageSkip, ...] = ()
+    urls: tuple[str, ...] = ()
+    story: str | None = None
+    earliest: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The record as plain JSON values (the DESIGN.md contract)."""

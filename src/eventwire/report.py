@@ -32,13 +32,16 @@ def render_record(rec: Record) -> Group:
 
 
 def render_stats(stats: StoreStats) -> Table:
-    table = Table("what", "count", title="store", title_justify="left")
-    for name in ("articles", "actors", "places", "quotes", "times", "runs"):
+    scope = "every copy" if stats.all_copies else "earliest copy of each story"
+    table = Table("what", "count", title=f"store (coding counted on {scope})",
+                  title_justify="left")
+    for name in ("articles", "stories", "duplicates", "actors", "places", "quotes", "times",
+                 "runs"):
         table.add_row(name, str(getattr(stats, name)))
-    for kind, n in sorted(stats.events.items()):
-        table.add_row(f"events {kind}", str(n))
-    for reason, n in sorted(stats.quarantined.items()):
-        table.add_row(f"quarantined {reason}", str(n))
+    for label, counts in (("events", stats.events), ("language", stats.languages),
+                          ("not coded", stats.not_coded), ("quarantined", stats.quarantined)):
+        for key, n in sorted(counts.items()):
+            table.add_row(f"{label} {key}", str(n))
     return table
 
 

@@ -37,6 +37,13 @@ class SkipReason(StrEnum):
     NO_TEXT = "no_text"
     NOT_ENGLISH = "not_english"
     UNREADABLE = "unreadable"
+    TIMEOUT = "timeout"
+    NETWORK = "network"
+    HTTP_ERROR = "http_error"
+    REDIRECT = "redirect"
+    CONTENT_TYPE = "content_type"
+    ROBOTS = "robots"
+    BLOCKED = "blocked"
 
 
 class Stage(StrEnum):
