@@ -151,3 +151,31 @@ def test_private_address_is_refused_without_opt_in(tmp_path: Path) -> None:
     result = run("process", "http://127.0.0.1:9/x", "--db", str(tmp_path / "s.sqlite"))
     assert result.returncode == 1
     assert "blocked" in result.stderr and "127.0.0.1" in result.stderr
+
+
+def test_gazetteer_load_writes_a_file_the_pipeline_can_use(tmp_path: Path) -> None:
+    dump = Path(__file__).parent / "fixtures" / "geonames" / "sample.txt"
+    out = tmp_path / "geonames.sqlite"
+    result = run("gazetteer", "load", str(dump), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.is_file() and str(out) in result.stdout
+    story = tmp_path / "story.txt"
+    story.write_text("Kurdish fighters clashed with militants in Kashkash in Southern Hasaka on "
+                     "Monday, a monitoring group said.\n", encoding="utf-8")
+    coded = run("process", str(story), "--no-db", "--jsonl", "-", "--gazetteer", str(out))
+    assert coded.returncode == 0, coded.stderr
+    places = {p["name"]: p for p in json.loads(coded.stdout)["places"]}
+    assert places["Kashkash"]["geonameid"] == 9900001
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not\ta\tgeonames\tline\n", encoding="utf-8")
+    refused = run("gazetteer", "load", str(bad), "--out", str(tmp_path / "x.sqlite"))
+    assert refused.returncode == 2 and f"{bad}:1: not GeoNames format" in refused.stderr
+
+
+def test_codebook_counts_entries_and_checks_a_user_file(tmp_path: Path) -> None:
+    counts = json.loads(run("codebook", "--json").stdout)
+    assert counts["kind:state"] >= 250 and counts["kind:organization"] >= 300
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("entries:\n  - {key: X, name: X, kind: organization, country: ZZZ}\n")
+    result = run("codebook", "--actors", str(bad))
+    assert result.returncode == 2 and str(bad) in result.stderr and "ZZZ" in result.stderr
