@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeAlias
 
 from rich.console import Console
 
@@ -49,7 +49,16 @@ def _parser() -> argparse.ArgumentParser:
         "Turn raw news into a source-grounded dataset of political and security events."))
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    _process_command(sub)
+    _store_commands(sub)
+    _tool_commands(sub)
+    return parser
 
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _process_command(sub: Commands) -> None:
     process = sub.add_parser("process", help="code articles from files, folders, JSONL or stdin")
     process.add_argument("paths", nargs="*", metavar="PATH", help=(
         "files (.txt, .html/.htm, .jsonl, .csv, .warc/.warc.gz, .rss/.atom/.xml feeds), folders "
@@ -58,41 +67,56 @@ def _parser() -> argparse.ArgumentParser:
                          help="text file of URLs to fetch, one a line")
     process.add_argument("--published", help="publication date (YYYY-MM-DD) for plain inputs")
     process.add_argument("--url", help="source URL for plain inputs")
-    process.add_argument("--allow-private", action="store_true",
-                         help="let URLs reach private, loopback and link-local addresses")
-    process.add_argument("--user-agent", default=FetchConfig().user_agent,
-                         help="User-Agent for fetching (also matched against robots.txt)")
-    process.add_argument("--timeout", type=float, default=FetchConfig().read_timeout,
-                         help="read timeout per request, seconds (default %(default)s)")
-    process.add_argument("--retries", type=int, default=FetchConfig().retries,
-                         help="retries on transient errors (default %(default)s)")
-    process.add_argument("--max-redirects", type=int, default=FetchConfig().max_redirects,
-                         help="redirects followed per URL (default %(default)s)")
-    process.add_argument("--rate", type=float, default=FetchConfig().min_interval,
-                         metavar="SECONDS", help="minimum interval between requests to one host")
-    process.add_argument("--max-bytes", type=int, default=IngestConfig().max_bytes,
-                         help="largest document read, bytes (default %(default)s)")
-    process.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
+    _fetch_options(process)
+    _db_option(process)
     process.add_argument("--no-db", action="store_true", help="do not write the store")
     process.add_argument("--jsonl", metavar="FILE", help="also write records as JSONL (- = stdout)")
     _model_options(process)
     process.set_defaults(run=_process)
 
+
+def _fetch_options(parser: argparse.ArgumentParser) -> None:
+    fetch = FetchConfig()
+    parser.add_argument("--allow-private", action="store_true",
+                        help="let URLs reach private, loopback and link-local addresses")
+    parser.add_argument("--user-agent", default=fetch.user_agent,
+                        help="User-Agent for fetching (also matched against robots.txt)")
+    parser.add_argument("--timeout", type=float, default=fetch.read_timeout,
+                        help="read timeout per request, seconds (default %(default)s)")
+    parser.add_argument("--retries", type=int, default=fetch.retries,
+                        help="retries on transient errors (default %(default)s)")
+    parser.add_argument("--max-redirects", type=int, default=fetch.max_redirects,
+                        help="redirects followed per URL (default %(default)s)")
+    parser.add_argument("--rate", type=float, default=fetch.min_interval, metavar="SECONDS",
+                        help="minimum interval between requests to one host")
+    parser.add_argument("--max-bytes", type=int, default=IngestConfig().max_bytes,
+                        help="largest document read, bytes (default %(default)s)")
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
+
+
+def _json_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--json", action="store_true", help=f"print the {what} as JSON")
+
+
+def _store_commands(sub: Commands) -> None:
     demo = sub.add_parser("demo", help="code the bundled example article and print a summary")
-    demo.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
-    demo.add_argument("--json", action="store_true", help="print the record as JSON")
+    _db_option(demo)
+    _json_option(demo, "record")
     _model_options(demo)
     demo.set_defaults(run=_demo)
 
     show = sub.add_parser("show", help="print one stored record")
     show.add_argument("id", help="record id")
-    show.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
-    show.add_argument("--json", action="store_true", help="print the record as JSON")
+    _db_option(show)
+    _json_option(show, "record")
     show.set_defaults(run=_show)
 
     stats = sub.add_parser("stats", help="counts of what the store holds")
-    stats.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
-    stats.add_argument("--json", action="store_true", help="print the counts as JSON")
+    _db_option(stats)
+    _json_option(stats, "counts")
     stats.add_argument("--all-copies", action="store_true",
                        help="count the coding of every copy of a syndicated story, not once")
     stats.set_defaults(run=_stats)
@@ -100,16 +124,17 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of the output record")
     schema.set_defaults(run=_schema)
 
+
+def _tool_commands(sub: Commands) -> None:
     codebook = sub.add_parser("codebook", help="check an actor file and count codebook entries")
     codebook.add_argument("--actors", type=Path, metavar="FILE",
                           help="YAML file adding or overriding entries (validated)")
-    codebook.add_argument("--json", action="store_true", help="print the counts as JSON")
+    _json_option(codebook, "counts")
     codebook.set_defaults(run=_codebook)
 
     gazetteer = sub.add_parser("gazetteer", help="manage the optional full GeoNames gazetteer")
-    gaz_sub = gazetteer.add_subparsers(required=True, metavar="ACTION")
-    load = gaz_sub.add_parser("load", help="import a GeoNames dump (allCountries.zip, "
-                              "cities500.zip or .txt) for --gazetteer")
+    load = gazetteer.add_subparsers(required=True, metavar="ACTION").add_parser(
+        "load", help="import a GeoNames dump (allCountries.zip, cities500.zip or .txt)")
     load.add_argument("dump", type=Path, metavar="FILE", help="GeoNames dump file")
     load.add_argument("--out", type=Path, metavar="PATH",
                       help=f"gazetteer file to write (default {default_gazetteer_path()})")
@@ -125,9 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("scorer", choices=sorted(evaluation.SCORERS), help="what to measure")
     score.add_argument("--data", type=Path, help="gold data folder (default ../shared/data)")
     score.add_argument("--limit", type=int, help="score only the first N documents")
-    score.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    _json_option(score, "metrics")
     score.set_defaults(run=_eval)
-    return parser
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
