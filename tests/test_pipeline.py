@@ -150,3 +150,18 @@ def test_python_api_gives_the_batch_record(example: Record, example_text: str) -
     assert record.to_json() == codec.to_json(example)
     with pytest.raises(eventwire.InputError, match="no_text"):
         eventwire.process("   \n", published="2021-08-26")
+
+
+def test_a_long_input_streams_chunk_by_chunk(example_text: str, resources: Resources) -> None:
+    pulled = 0
+
+    def docs() -> Iterator[RawDocument]:
+        nonlocal pulled
+        for n in range(10):
+            pulled += 1
+            yield RawDocument(source=f"d{n}", payload=f"{example_text}\n\nCopy {n}.",
+                              format=InputFormat.TEXT, published="2021-08-26")
+
+    results = process_batch(docs(), resources, PipelineConfig(chunk=3))
+    assert isinstance(next(results), Record) and pulled == 3
+    assert len([next(results) for _ in range(9)]) == 9 and pulled == 10

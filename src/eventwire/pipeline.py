@@ -29,6 +29,10 @@ _NOT_ENGLISH = tuple(StageSkip(stage=stage, reason=SkipReason.NOT_ENGLISH) for s
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PipelineConfig:
+    """Each stage's configuration; ``chunk`` articles are coded together (one ``nlp.pipe``
+    batch run), so a long input streams instead of being held in memory."""
+
+    chunk: int = 64
     extract: extract.ExtractConfig = field(default_factory=extract.ExtractConfig)
     nlp: NlpConfig = field(default_factory=NlpConfig)
     actors: ActorsConfig = field(default_factory=ActorsConfig)
@@ -62,15 +66,19 @@ def process_batch(docs: Iterable[RawDocument | Skipped], resources: Resources,
                   config: PipelineConfig) -> Iterator[Record | Skipped]:
     """Run every stage over a batch; a document that fails a stage comes out as ``Skipped``.
 
-    Records come out in input order, skipped documents as soon as they are known.
+    Records come out in input order, ``config.chunk`` at a time; skipped documents as soon as
+    they are known.
     """
     articles: list[Article] = []
     for doc in docs:
         result = doc if isinstance(doc, Skipped) else extract.extract(doc, config.extract)
         if isinstance(result, Skipped):
             yield result
-        else:
-            articles.append(result)
+            continue
+        articles.append(result)
+        if len(articles) >= config.chunk:
+            yield from code_articles(articles, resources, config)
+            articles = []
     yield from code_articles(articles, resources, config)
 
 
