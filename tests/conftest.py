@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from eventwire.pipeline import PipelineConfig, Resources
+from eventwire.pipeline import Resources
+from eventwire.stages import events, places
+from eventwire.stages.actors import Codebook
 from eventwire.stages.nlp import NlpConfig, load_pipeline
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "example"
@@ -26,9 +28,8 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def resources(nlp: Language) -> Resources:
     """The whole pipeline's resources, sharing the session's spaCy pipeline."""
-    loaded = Resources.load(PipelineConfig())
-    return Resources(nlp=nlp, codebook=loaded.codebook, gazetteer=loaded.gazetteer,
-                     lexicon=loaded.lexicon)
+    return Resources(nlp=nlp, codebook=Codebook.load(), gazetteer=places.Gazetteer.load(),
+                     lexicon=events.Lexicon.load(), event_model=events.EventModel.load())
 
 
 @pytest.fixture(scope="session")
